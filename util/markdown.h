@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace zkgate::util {
+
+// Makes text from code, git or profiles (Rust symbols such as
+// "<impl Foo for Box<dyn Bar>>::get", branch names, commit subjects) render literally in
+// GitHub-flavoured markdown, also inside a table cell: no HTML, no emphasis, no links,
+// no column breaks, no @mentions, no forged "<!-- zkgate -->" markers. Newlines become spaces.
+std::string escape_markdown(std::string_view text);
+
+// The same text for a mermaid chart label (inside double quotes).
+std::string escape_mermaid_label(std::string_view text);
+
+}  // namespace zkgate::util
