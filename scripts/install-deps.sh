@@ -12,7 +12,7 @@ packages=(
   libcurl4-openssl-dev
   cmark-gfm valgrind time python3
   clang libclang-rt-14-dev
-  shellcheck
+  shellcheck ccache
 )
 
 missing=()
