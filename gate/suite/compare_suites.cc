@@ -30,14 +30,10 @@ double threshold_for(const SuitePolicy& policy, const Workload& w) {
 std::string version_of(const Workload& w) { return w.zkvm_version.empty() ? "(unknown version)" : w.zkvm_version; }
 
 void note_differences(WorkloadResult& r) {
+  // zkVM and guest versions are summed up suite-wide (version_changes) and shown in the
+  // zkVM column; what is listed here is particular to this pair.
   const Workload& b = *r.base;
   const Workload& h = *r.head;
-  if (b.zkvm == h.zkvm && b.zkvm_version != h.zkvm_version) {
-    r.differences.push_back(fmt::format("{} {} -> {}", b.zkvm, version_of(b), version_of(h)));
-  }
-  if (b.guest != h.guest && !b.guest.empty() && !h.guest.empty()) {
-    r.differences.push_back(fmt::format("guest {} -> {}", b.guest, h.guest));
-  }
   if (b.name != h.name) r.differences.push_back(fmt::format("renamed: {} -> {}", b.name, h.name));
   if (b.run_kind != h.run_kind) r.differences.push_back(fmt::format("{} vs {}", b.run_kind, h.run_kind));
 }

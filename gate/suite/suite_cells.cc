@@ -61,21 +61,24 @@ std::string wall_clock_cell(const WorkloadResult& r, Metric gated) {
     const bool any = (r.base && metric_value(*r.base, metric)) || (r.head && metric_value(*r.head, metric));
     if (!any) continue;
     if (!out.empty()) out += "; ";
-    out += side(r.base, metric) + " -> " + side(r.head, metric);
+    out += side(r.base, metric) + " → " + side(r.head, metric);
   }
   return out;
 }
 
 std::string workload_label(const WorkloadResult& r) {
-  if (r.base && r.head && r.base->name != r.head->name) return r.key + " -> " + r.head->name;
+  if (r.base && r.head && r.base->name != r.head->name) return r.key + " → " + r.head->name;
   return r.key;
 }
 
 std::string zkvm_cell(const WorkloadResult& r) {
   if (r.base && r.head) {
     const std::string base = version_text(*r.base);
+    if (r.base->zkvm == r.head->zkvm && r.base->zkvm_version != r.head->zkvm_version) {
+      return fmt::format("{} → {}", base, r.head->zkvm_version.empty() ? "?" : r.head->zkvm_version);
+    }
     const std::string head = version_text(*r.head);
-    return base == head ? base : base + " -> " + head;
+    return base == head ? base : fmt::format("{} / {}", base, head);
   }
   return version_text(r.base ? *r.base : *r.head);
 }

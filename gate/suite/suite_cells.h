@@ -20,14 +20,14 @@ std::string side_cell(const WorkloadResult& r, bool head, Metric metric);
 // "+2.47%", "-71.98%", "0.00%"; empty when there is no delta.
 std::string delta_cell(const WorkloadResult& r);
 
-// "14.293 s -> 15.750 s" / "190,769 ms -> 53,458 ms" for the wall-clock figures the gated
+// "14.293 s → 15.750 s" / "190,769 ms → 53,458 ms" for the wall-clock figures the gated
 // metric does not cover; empty when neither side has one.
 std::string wall_clock_cell(const WorkloadResult& r, Metric gated);
 
-// The workload as a reader should see it: the key, with " -> <head name>" for a rename.
+// The workload as a reader should see it: the key, with " → <head name>" for a rename.
 std::string workload_label(const WorkloadResult& r);
 
-// The zkVM (and version change) of a result: "zisk v0.11.0 -> v0.12.0", "sp1 v5.2.3".
+// The zkVM (and version change) of a result: "zisk v0.11.0 → v0.12.0", "sp1 v5.2.3".
 std::string zkvm_cell(const WorkloadResult& r);
 
 std::string_view state_icon(State state);

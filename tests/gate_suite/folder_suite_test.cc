@@ -98,7 +98,7 @@ BOOST_FIXTURE_TEST_CASE(every_case_ends_in_its_state, Runs) {
   const gs::WorkloadResult& d1 = result_for(c, "reth/zisk/" + kD1Name);
   BOOST_TEST(gs::state_label(d1.state) == "improved");
   BOOST_TEST(*d1.delta_pct == -2.4716, boost::test_tools::tolerance(1e-3));
-  BOOST_TEST(d1.differences.at(0) == "zisk v0.11.0 -> v0.12.0");
+  BOOST_TEST(d1.differences.empty());
   BOOST_TEST(gs::state_label(result_for(c, "reth/zisk/" + kD2Name).state) == "missing in head");
   const gs::WorkloadResult& d3 = result_for(c, "ethrex/sp1/" + kD3Base);
   BOOST_TEST(gs::state_label(d3.state) == "unchanged");
