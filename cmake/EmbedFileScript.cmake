@@ -3,7 +3,8 @@
 file(READ "${INPUT}" content HEX)
 string(LENGTH "${content}" hex_length)
 math(EXPR byte_count "${hex_length} / 2")
-string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${content}")
+# char literals, not 0x.. ints: bytes >= 0x80 (UTF-8 text) would be narrowing errors.
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${content}")
 file(WRITE "${OUTPUT}"
 "// Generated from ${INPUT}; do not edit.\n#include <string_view>\n"
 "namespace ${NAMESPACE} {\n"

@@ -11,6 +11,11 @@ namespace zkgate::util {
 // no column breaks, no @mentions, no forged "<!-- zkgate -->" markers. Newlines become spaces.
 std::string escape_markdown(std::string_view text);
 
+// Text placed inside raw HTML that GitHub passes through (a <summary> line, a <pre> log
+// tail): markdown is not processed there, so only &, <, > and " are replaced by entities.
+// Newlines are kept (a <pre> block shows them).
+std::string escape_html(std::string_view text);
+
 // The same text for a mermaid chart label (inside double quotes).
 std::string escape_mermaid_label(std::string_view text);
 

@@ -27,4 +27,9 @@ BOOST_AUTO_TEST_CASE(mentions_do_not_ping) {
   BOOST_TEST(escape_markdown("a @ b") == "a @ b");
 }
 
+BOOST_AUTO_TEST_CASE(html_escaping_keeps_symbols_and_newlines) {
+  BOOST_TEST(zkgate::util::escape_html("<impl A for Box<dyn B>>::get & \"x\"\n</pre>") ==
+             "&lt;impl A for Box&lt;dyn B&gt;&gt;::get &amp; &quot;x&quot;\n&lt;/pre&gt;");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
