@@ -52,9 +52,7 @@ nlohmann::json aggregates_json(const SuiteComparison& c) {
   return out;
 }
 
-}  // namespace
-
-nlohmann::json comparison_to_json(const SuiteComparison& c) {
+nlohmann::json comparison_head(const SuiteComparison& c) {
   nlohmann::json out = nlohmann::json::object();
   out["schema"] = kComparisonSchema;
   out["verdict"] = verdict_id(c.verdict);
@@ -74,10 +72,29 @@ nlohmann::json comparison_to_json(const SuiteComparison& c) {
   }
   out["version_changes"] = changes;
   out["unused_match_rules"] = c.unused_renames;
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json comparison_to_json(const SuiteComparison& c) {
+  nlohmann::json out = comparison_head(c);
   nlohmann::json workloads = nlohmann::json::array();
   for (const WorkloadResult& r : c.results) workloads.push_back(result_json(r, c.policy.metric));
   out["workloads"] = std::move(workloads);
   return out;
+}
+
+std::string comparison_json_text(const SuiteComparison& c) {
+  std::string text = comparison_head(c).dump();
+  text.pop_back();  // the closing brace; the workloads follow
+  text += ",\"workloads\":[\n";
+  for (std::size_t i = 0; i < c.results.size(); ++i) {
+    text += result_json(c.results[i], c.policy.metric).dump();
+    text += i + 1 < c.results.size() ? ",\n" : "\n";
+  }
+  text += "]}\n";
+  return text;
 }
 
 }  // namespace zkgate::gate::suite

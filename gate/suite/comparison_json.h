@@ -12,4 +12,8 @@ inline constexpr std::string_view kComparisonSchema = "zkgate-suite-comparison/1
 
 nlohmann::json comparison_to_json(const SuiteComparison& comparison);
 
+// The same document as text, built one workload at a time so that a suite of tens of
+// thousands of workloads never exists as one JSON tree in memory. One workload per line.
+std::string comparison_json_text(const SuiteComparison& comparison);
+
 }  // namespace zkgate::gate::suite

@@ -1,7 +1,10 @@
 #include "gate/suite/read_folder.h"
 
 #include <algorithm>
+#include <exception>
 #include <map>
+#include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -23,6 +26,21 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kProfilePrefix = "zisk_profile_";
 
+// Enough files per reader thread that starting one pays off.
+constexpr std::size_t kFilesPerThread = 256;
+constexpr unsigned kMaxThreads = 8;
+
+// What every file of one folder shares: computed once per folder, not once per file.
+struct FolderInfo {
+  PathFacts facts;
+  std::string key_prefix;  // "<relative folder, versions dropped>/"
+};
+
+struct WorkloadFile {
+  fs::path path;
+  std::size_t folder = 0;  // index into the FolderInfo list
+};
+
 bool is_side_file(const fs::path& file) {
   const std::string name = file.filename().string();
   if (name.empty() || name[0] == '.') return true;
@@ -34,7 +52,7 @@ bool is_side_file(const fs::path& file) {
   return ext == ".md" || ext == ".tsv" || ext == ".csv";
 }
 
-std::vector<fs::path> workload_files(const fs::path& root) {
+std::vector<fs::path> list_files(const fs::path& root) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
@@ -48,33 +66,72 @@ std::vector<fs::path> workload_files(const fs::path& root) {
     }
     if (it->is_regular_file() && !is_side_file(it->path())) files.push_back(it->path());
   }
-  std::sort(files.begin(), files.end());
+  // Plain string order: deterministic and much cheaper than path's component-wise order.
+  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
   return files;
 }
 
-std::string folder_key(const fs::path& root, const fs::path& file) {
+std::string folder_key(const fs::path& root, const fs::path& folder) {
   std::string key;
-  for (const fs::path& part : file.parent_path().lexically_relative(root)) {
-    const std::string folder = part.string();
-    if (folder == "." || folder.empty()) continue;
-    key += key_component(folder);
+  for (const fs::path& part : folder.lexically_relative(root)) {
+    const std::string name = part.string();
+    if (name == "." || name.empty()) continue;
+    key += key_component(name);
     key += '/';
   }
   return key;
 }
 
-Workload read_one(const fs::path& file, const ProfileReader& read_profile) {
-  if (is_profile_error_file(file)) return read_profile_error(file);
-  if (file.extension() == ".json") {
-    const std::string text = util::read_file(file);
-    const nlohmann::json doc = parse_json_text(text, file.string());
-    if (is_result_json(doc)) return workload_from_result(doc, file);
+Workload read_one(const WorkloadFile& file, const FolderInfo& folder, const ProfileReader& read_profile) {
+  Workload w;
+  if (is_profile_error_file(file.path)) {
+    w = read_profile_error(file.path);
+  } else if (file.path.extension() == ".json") {
+    const nlohmann::json doc = parse_json_text(util::read_file(file.path), file.path.string());
     if (is_suite_json(doc) || is_zkevm_bench_report(doc)) {
-      throw util::InputError({file.string(), 0, 0}, "a whole suite file inside a suite folder",
+      throw util::InputError({file.path.string(), 0, 0}, "a whole suite file inside a suite folder",
                              "compare the suite file itself, or move it out of the folder");
     }
+    if (is_result_json(doc)) {
+      w = workload_from_result(doc, file.path, folder.facts);
+      w.key = folder.key_prefix + w.name;
+      return w;
+    }
+    w = workload_from_profile(read_profile(file.path), file.path);
+  } else {
+    w = workload_from_profile(read_profile(file.path), file.path);
   }
-  return workload_from_profile(read_profile(file), file);
+  w.key = folder.key_prefix + profile_workload_name(file.path);
+  return w;
+}
+
+// Reads files[i] into out[i] on a few threads; the error of the first failing file (in
+// file order) is rethrown, so messages do not depend on scheduling.
+std::vector<Workload> read_all(const std::vector<WorkloadFile>& files, const std::vector<FolderInfo>& folders,
+                               const ProfileReader& read_profile) {
+  std::vector<Workload> out(files.size());
+  std::vector<std::exception_ptr> errors(files.size());
+  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t wanted = files.size() / kFilesPerThread + 1;
+  const unsigned threads = static_cast<unsigned>(std::min<std::size_t>({wanted, hardware, kMaxThreads}));
+  const auto work = [&](unsigned index) {
+    for (std::size_t i = index; i < files.size(); i += threads) {
+      try {
+        out[i] = read_one(files[i], folders[files[i].folder], read_profile);
+      } catch (...) {
+        errors[i] = std::current_exception();
+        return;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (std::thread& thread : pool) thread.join();
+  for (const std::exception_ptr& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+  return out;
 }
 
 }  // namespace
@@ -116,28 +173,36 @@ Workload workload_from_profile(const Profile& profile, const fs::path& file) {
 }
 
 Suite read_suite_folder(const fs::path& root, const ProfileReader& read_profile) {
+  std::vector<FolderInfo> folders;
+  std::unordered_map<std::string, std::size_t> folder_index;
+  std::vector<WorkloadFile> files;
+  for (fs::path& path : list_files(root)) {
+    const fs::path parent = path.parent_path();
+    std::pair<std::unordered_map<std::string, std::size_t>::iterator, bool> known =
+        folder_index.emplace(parent.native(), folders.size());
+    if (known.second) folders.push_back(FolderInfo{path_facts(path), folder_key(root, parent)});
+    files.push_back(WorkloadFile{std::move(path), known.first->second});
+  }
+  if (files.empty()) {
+    throw util::InputError({root.string(), 0, 0}, "no workload files in the folder",
+                           "expected eth-act result JSONs or profile files (searched recursively)");
+  }
   Suite suite;
   suite.source = root.string();
-  std::map<std::string, std::string> key_to_file;
+  suite.workloads = read_all(files, folders, read_profile);
+  std::unordered_map<std::string, const Workload*> by_key;
+  by_key.reserve(suite.workloads.size());
   bool any_result = false;
   bool any_profile = false;
-  for (const fs::path& file : workload_files(root)) {
-    Workload w = read_one(file, read_profile);
-    if (w.key.empty()) w.key = folder_key(root, file) + (w.format == "eth-act-result" ? w.name : profile_workload_name(file));
-    std::pair<std::map<std::string, std::string>::iterator, bool> inserted = key_to_file.emplace(w.key, w.source);
+  for (const Workload& w : suite.workloads) {
+    std::pair<std::unordered_map<std::string, const Workload*>::iterator, bool> inserted = by_key.emplace(w.key, &w);
     if (!inserted.second) {
       throw util::InputError(
-          {file.string(), 0, 0},
-          fmt::format("workload \"{}\" is already read from {}", w.key, inserted.first->second),
+          {w.source, 0, 0}, fmt::format("workload \"{}\" is already read from {}", w.key, inserted.first->second->source),
           "a suite holds one run per workload: point BASE and HEAD at the folders of one run each "
           "(e.g. .../ethrex-b9d3ef6 and .../ethrex-33695e2)");
     }
     (w.format == "eth-act-result" ? any_result : any_profile) = true;
-    suite.workloads.push_back(std::move(w));
-  }
-  if (suite.workloads.empty()) {
-    throw util::InputError({root.string(), 0, 0}, "no workload files in the folder",
-                           "expected eth-act result JSONs or profile files (searched recursively)");
   }
   suite.format = any_result && any_profile ? "mixed-folder" : (any_result ? "eth-act-tree" : "profile-folder");
   return suite;

@@ -86,13 +86,16 @@ bool is_result_json(const nlohmann::json& doc) {
 }
 
 Workload workload_from_result(const nlohmann::json& doc, const std::filesystem::path& file) {
+  return workload_from_result(doc, file, path_facts(file));
+}
+
+Workload workload_from_result(const nlohmann::json& doc, const std::filesystem::path& file, const PathFacts& facts) {
   const JsonAt root(doc, file.string());
   Workload w;
   w.source = file.string();
   w.format = "eth-act-result";
   w.name = root.at("name").string();
   if (w.name.empty()) root.at("name").fail("the workload name at /name is empty");
-  const PathFacts facts = path_facts(file);
   w.zkvm = facts.zkvm;
   w.zkvm_version = facts.zkvm_version;
   w.guest = facts.guest;

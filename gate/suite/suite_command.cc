@@ -102,7 +102,7 @@ int run_suite_compare(const std::filesystem::path& base, const std::filesystem::
     }
     write_output(outputs.markdown_path, markdown, out);
   }
-  if (!outputs.json_path.empty()) write_output(outputs.json_path, comparison_to_json(comparison).dump(2) + "\n", out);
+  if (!outputs.json_path.empty()) write_output(outputs.json_path, comparison_json_text(comparison), out);
   return exit_code(comparison.verdict);
 }
 

@@ -219,22 +219,27 @@ std::string render_suite_markdown(const SuiteComparison& comparison, std::string
   const std::vector<Row> rows = ordered_rows(comparison);
   const mstch::data summary = summary_data(comparison);
   const Metric metric = comparison.policy.metric;
-  std::string full = render_with(tmpl, summary, rows, rows.size(), metric);
-  if (full.size() <= max_bytes) return full;
-  // The largest number of rows that fits: rendering is monotonic in the rows kept.
-  std::size_t low = 0;
-  std::size_t high = rows.size();
-  std::string best = render_with(tmpl, summary, rows, 0, metric);
-  while (low < high) {
-    const std::size_t mid = low + (high - low + 1) / 2;
-    std::string attempt = render_with(tmpl, summary, rows, mid, metric);
-    if (attempt.size() <= max_bytes) {
-      low = mid;
-      best = std::move(attempt);
-    } else {
-      high = mid - 1;
+  // Rendering is monotonic in the rows kept. Small suites are rendered whole; for large
+  // ones the row count that fits is found by doubling then bisecting, so no render is
+  // much larger than the one that is kept.
+  std::size_t fits = 0;                 // a row count known to fit (0 always counts)
+  std::size_t too_many = rows.size() + 1;  // a row count known not to fit
+  std::string best;
+  const auto attempt = [&](std::size_t keep) {
+    std::string text = render_with(tmpl, summary, rows, keep, metric);
+    if (text.size() <= max_bytes || keep == 0) {
+      fits = keep;
+      best = std::move(text);
+      return true;
     }
+    too_many = keep;
+    return false;
+  };
+  for (std::size_t keep = std::min<std::size_t>(rows.size(), 256);; keep = std::min(rows.size(), keep * 2)) {
+    if (!attempt(keep) || keep == rows.size()) break;
   }
+  if (best.empty()) attempt(0);
+  while (too_many - fits > 1) attempt(fits + (too_many - fits) / 2);
   return best;
 }
 

@@ -87,9 +87,13 @@ BOOST_FIXTURE_TEST_CASE(a_results_tree_reads_with_folder_keys, Runs) {
   const gs::Suite head = gs::read_suite(path / "head", no_profiles);
   BOOST_TEST(head.format == "eth-act-tree");
   BOOST_REQUIRE(head.workloads.size() == 5u);  // hardware.json and the provenance file skipped
-  BOOST_TEST(head.workloads[0].key == "ethrex/sp1/" + kD3Head);
-  BOOST_TEST(head.workloads[1].key == "ethrex/zisk/" + kMsize);
-  BOOST_TEST(head.workloads[1].guest == "ethrex-b9d3ef6");
+  std::map<std::string, const gs::Workload*> by_key;
+  for (const gs::Workload& w : head.workloads) by_key[w.key] = &w;
+  BOOST_TEST(by_key.count("ethrex/sp1/" + kD3Head) == 1u);
+  BOOST_REQUIRE(by_key.count("ethrex/zisk/" + kMsize) == 1u);
+  BOOST_TEST(by_key["ethrex/zisk/" + kMsize]->guest == "ethrex-b9d3ef6");
+  BOOST_TEST(by_key["ethrex/zisk/" + kMsize]->zkvm_version == "v0.16.1");
+  BOOST_TEST(by_key.count("reth/openvm/" + kOpenvmAdd) == 1u);
 }
 
 BOOST_FIXTURE_TEST_CASE(every_case_ends_in_its_state, Runs) {

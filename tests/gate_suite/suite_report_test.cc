@@ -110,4 +110,10 @@ BOOST_AUTO_TEST_CASE(json_lists_every_workload_with_nulls_for_absent_values) {
   BOOST_TEST(j["workloads"][2]["state"] == "new_in_head");
 }
 
+BOOST_AUTO_TEST_CASE(streamed_json_text_equals_the_json_tree) {
+  const std::pair<gs::Suite, gs::Suite> suites = large_suites(300);
+  const gs::SuiteComparison c = gs::compare_suites(suites.first, suites.second, gs::SuitePolicy{});
+  BOOST_TEST(nlohmann::json::parse(gs::comparison_json_text(c)) == gs::comparison_to_json(c));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
