@@ -5,21 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "gate/compare/format.h"
+
 namespace zkgate::gate::suite {
 
 namespace {
-
-// "1234567" -> "1,234,567".
-std::string grouped(std::uint64_t value) {
-  const std::string digits = std::to_string(value);
-  std::string out;
-  out.reserve(digits.size() + digits.size() / 3);
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 std::string version_text(const Workload& w) {
   return w.zkvm_version.empty() ? w.zkvm : fmt::format("{} {}", w.zkvm, w.zkvm_version);
@@ -44,9 +34,7 @@ std::string side_cell(const WorkloadResult& r, bool head, Metric metric) {
 
 std::string delta_cell(const WorkloadResult& r) {
   if (!r.delta_pct) return "";
-  const double pct = *r.delta_pct;
-  if (std::fabs(pct) < 0.005) return "0.00%";
-  return fmt::format("{:+.2f}%", pct);
+  return signed_percent(*r.delta_pct);
 }
 
 std::string wall_clock_cell(const WorkloadResult& r, Metric gated) {

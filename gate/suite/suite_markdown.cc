@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
+#include "gate/compare/format.h"
 #include "gate/suite/suite_cells.h"
 #include "util/input_error.h"
 #include "util/markdown.h"
@@ -140,8 +141,8 @@ mstch::data summary_data(const SuiteComparison& c) {
   d.set("judged", std::to_string(a.judged));
   d.set("base_sum", a.judged > 0 ? metric_cell(a.base_sum, metric) : "n/a");
   d.set("head_sum", a.judged > 0 ? metric_cell(a.head_sum, metric) : "n/a");
-  d.set("sum_delta", a.sum_delta_pct ? fmt::format("{:+.2f}%", *a.sum_delta_pct) : "n/a");
-  d.set("geomean", a.geomean_ratio ? fmt::format("{:.4f} ({:+.2f}%)", *a.geomean_ratio, (*a.geomean_ratio - 1) * 100) : "n/a");
+  d.set("sum_delta", a.sum_delta_pct ? signed_percent(*a.sum_delta_pct) : "n/a");
+  d.set("geomean", a.geomean_ratio ? fmt::format("{:.4f} ({})", *a.geomean_ratio, signed_percent((*a.geomean_ratio - 1) * 100)) : "n/a");
   if (a.worst_regression) {
     const WorkloadResult& worst = c.results[*a.worst_regression];
     d.set("worst_name", workload_label(worst));

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "gate/compare/format.h"
 #include "gate/suite/suite_cells.h"
 
 namespace zkgate::gate::suite {
@@ -19,9 +20,9 @@ std::string render_suite_text(const SuiteComparison& c, std::size_t max_rows) {
   }
   out += fmt::format("  {} workloads: {}\n", c.results.size(), counts);
   if (a.judged > 0) {
-    out += fmt::format("  sum over {} judged: {} -> {} ({:+.2f}%), geometric mean of head/base {:.4f}\n", a.judged,
-                       metric_cell(a.base_sum, metric), metric_cell(a.head_sum, metric), *a.sum_delta_pct,
-                       *a.geomean_ratio);
+    out += fmt::format("  sum over {} judged: {} -> {} ({}), geometric mean of head/base {:.4f}\n", a.judged,
+                       metric_cell(a.base_sum, metric), metric_cell(a.head_sum, metric),
+                       signed_percent(*a.sum_delta_pct), *a.geomean_ratio);
   }
   if (a.worst_regression) {
     const WorkloadResult& worst = c.results[*a.worst_regression];
