@@ -1,6 +1,7 @@
 #include "gate/suite/read_suite.h"
 
 #include "gate/suite/json_input.h"
+#include "gate/suite/result_json.h"
 #include "gate/suite/suite_json.h"
 #include "gate/suite/zkevm_bench.h"
 #include "util/file_io.h"
@@ -21,6 +22,16 @@ std::optional<Suite> try_read_suite(const std::filesystem::path& path, const Pro
   const nlohmann::json doc = parse_json_text(text, path.string());
   if (is_suite_json(doc)) return suite_from_json(doc, path);
   if (is_zkevm_bench_report(doc)) return suite_from_zkevm_bench(doc, path);
+  if (is_result_json(doc)) {
+    // One eth-act result on its own: a suite of one, keyed by its fixture name.
+    Suite one;
+    one.source = path.string();
+    one.format = "eth-act-result";
+    Workload w = workload_from_result(doc, path);
+    w.key = w.name;
+    one.workloads.push_back(std::move(w));
+    return one;
+  }
   return std::nullopt;
 }
 

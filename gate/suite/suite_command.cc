@@ -6,6 +6,7 @@
 
 #include "gate/suite/comparison_json.h"
 #include "gate/suite/read_suite.h"
+#include "gate/suite/result_json.h"
 #include "gate/suite/suite_json.h"
 #include "gate/suite/suite_markdown.h"
 #include "gate/suite/suite_text.h"
@@ -80,7 +81,7 @@ bool is_suite_input(const std::filesystem::path& path) {
   if (path.extension() != ".json" || !std::filesystem::is_regular_file(path, ec)) return false;
   try {
     const nlohmann::json doc = nlohmann::json::parse(util::read_file(path));
-    return is_suite_json(doc) || is_zkevm_bench_report(doc);
+    return is_suite_json(doc) || is_zkevm_bench_report(doc) || is_result_json(doc);
   } catch (const std::exception&) {
     return false;  // not JSON: the profile reader reports it with file:line
   }

@@ -38,7 +38,8 @@ void add_suite_flags(CLI::App& command, SuiteFlags& flags);
 // rule or an unreadable match file.
 SuitePolicy make_policy(const SuiteFlags& flags, double threshold_pct);
 
-// True when path is read as a suite: a folder, a zkevm_bench report or a zkgate suite JSON.
+// True when path is read as a suite: a folder, a zkevm_bench report, a zkgate suite JSON
+// or one eth-act result JSON.
 bool is_suite_input(const std::filesystem::path& path);
 
 // Reads both sides (a single-profile file on one side becomes a one-workload suite),

@@ -41,7 +41,7 @@ gs::Metric metric_of(const std::string& column) {
 namespace zkgate::test::suite {
 
 // Checks one PAIRS.tsv row; profiles are read with read_profile.
-inline void check_pair(const TsvRow& row, const gs::ProfileReader& read_profile) {
+void check_pair(const TsvRow& row, const gs::ProfileReader& read_profile) {
   BOOST_TEST_CONTEXT(row.at("pair_id")) {
     const gs::Suite base = one(bulk() / row.at("base_path"), read_profile);
     const gs::Suite head = one(bulk() / row.at("head_path"), read_profile);

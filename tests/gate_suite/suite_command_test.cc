@@ -77,6 +77,22 @@ BOOST_AUTO_TEST_CASE(suite_inputs_are_recognised) {
   BOOST_TEST(gs::is_suite_input(fixtures_dir() / "suite"));
   BOOST_TEST(!gs::is_suite_input(fixture("zkevm_bench_truncated.json")));
   BOOST_TEST(!gs::is_suite_input(fixture("absent.json")));
+  BOOST_TEST(gs::is_suite_input(fixture("result_sp1_crashed.json")));
+}
+
+BOOST_FIXTURE_TEST_CASE(two_single_results_compare_as_suites_of_one, zkgate::test::TempDir) {
+  gs::SuiteFlags flags = parse_flags({"--match", "fixture_a=fixture_b"});
+  gs::SuiteOutputs outputs;
+  outputs.json_path = "-";
+  outputs.quiet = true;
+  std::ostringstream out;
+  const int code = gs::run_suite_compare(fixture("result_sp1_ok.json"), fixture("result_sp1_crashed.json"), flags,
+                                         outputs, no_profiles, out);
+  BOOST_TEST(code == 1);
+  const nlohmann::json j = nlohmann::json::parse(out.str());
+  BOOST_REQUIRE(j["workloads"].size() == 1u);
+  BOOST_TEST(j["workloads"][0]["state"] == "failed_in_head");
+  BOOST_TEST(j["workloads"][0]["head"]["failure_reason"] == "execution crashed: Server crashed");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
