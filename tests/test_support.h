@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 #include <boost/test/unit_test.hpp>
@@ -8,11 +10,21 @@
 // Paths and decorators every suite shares.
 namespace zkgate::test {
 
-inline std::filesystem::path shared_dir() { return std::filesystem::path(ZKGATE_SHARED_DIR); }
+// ctest sets these variables (tests/CMakeLists.txt); run a test binary by hand with
+// `ctest -R <suite> -V` or export them yourself.
+inline std::filesystem::path path_from_environment(const char* variable) {
+  const char* value = std::getenv(variable);
+  if (value == nullptr || *value == '\0') {
+    throw std::runtime_error(std::string(variable) + " is not set: run the tests through ctest");
+  }
+  return std::filesystem::path(value);
+}
+
+inline std::filesystem::path shared_dir() { return path_from_environment("ZKGATE_SHARED_DIR"); }
 inline std::filesystem::path corpus_dir() { return shared_dir() / "corpus"; }
-inline std::filesystem::path fixtures_dir() { return std::filesystem::path(ZKGATE_TESTS_DIR) / "fixtures"; }
-inline std::filesystem::path source_dir() { return std::filesystem::path(ZKGATE_SOURCE_DIR); }
-inline std::filesystem::path binary_dir() { return std::filesystem::path(ZKGATE_BINARY_DIR); }
+inline std::filesystem::path fixtures_dir() { return path_from_environment("ZKGATE_TESTS_DIR") / "fixtures"; }
+inline std::filesystem::path source_dir() { return path_from_environment("ZKGATE_SOURCE_DIR"); }
+inline std::filesystem::path binary_dir() { return path_from_environment("ZKGATE_BINARY_DIR"); }
 
 // Precondition for tests over ../shared/corpus: where it is absent the test is reported
 // as skipped with this reason, never as passed.
