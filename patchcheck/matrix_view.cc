@@ -92,6 +92,13 @@ std::vector<CellView> build_matrix_view(const Resolution& resolution, const Cryp
     view.operation = operation.id;
     view.expected = cell->expected;
     view.crate = cell->crate;
+    const bool unused_crate = guest.lock && !cell->crate.empty() && guest.lock->find(cell->crate).empty();
+    if (unused_crate && cell->expected != Expectation::kSdkCall && cell->expected != Expectation::kAcceleratedViaRegistryCrate) {
+      view.verdict = CellVerdict::kNotApplicable;
+      view.reason = "not in the dependency graph";
+      views.push_back(std::move(view));
+      continue;
+    }
     switch (cell->expected) {
       case Expectation::kPatchRequired:
         judge_patch(resolution, *cell, view);
