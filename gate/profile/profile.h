@@ -15,6 +15,8 @@ namespace zkgate::gate {
 struct CostComponent {
   std::string name;
   std::uint64_t cost = 0;
+
+  friend bool operator==(const CostComponent&, const CostComponent&) = default;
 };
 
 // One opcode (ZisK "OP keccak"), syscall or instruction class with its count and cost.
@@ -23,6 +25,18 @@ struct OpcodeStat {
   std::uint64_t count = 0;
   std::optional<std::uint64_t> cost;
   bool is_precompile = false;  // keccak, sha256, secp256k1_*, arith256*, bn254*, bls12_381*, ...
+
+  friend bool operator==(const OpcodeStat&, const OpcodeStat&) = default;
+};
+
+// One caller of a function as a profiler listed it (ZisK "TOP STEP CALLERS", callgrind
+// calls= lines): how often the caller called it and the steps spent in those calls.
+struct CallerStat {
+  std::string name;
+  std::optional<std::uint64_t> calls;
+  std::optional<std::uint64_t> steps;
+
+  friend bool operator==(const CallerStat&, const CallerStat&) = default;
 };
 
 // One function (or SP1 cycle-tracker span, or callgrind symbol). Inclusive figures are
@@ -38,6 +52,10 @@ struct FunctionStat {
   std::optional<unsigned> rank_by_cost;     // 1-based position in the top-cost list
   int depth = 0;                            // nesting depth for span formats (SP1), else 0
   std::vector<OpcodeStat> opcodes;          // per-function opcode table (ZisK DETAIL blocks)
+  std::vector<CallerStat> callers;          // top callers (ZisK DETAIL blocks; callgrind)
+  std::string parent;                       // enclosing span for span formats (SP1), else empty
+
+  friend bool operator==(const FunctionStat&, const FunctionStat&) = default;
 };
 
 struct Profile {
@@ -67,6 +85,8 @@ struct Profile {
   std::vector<FunctionStat> functions;
 
   std::map<std::string, std::string> metadata;      // extra facts worth showing (zkvm version, block, ...)
+
+  friend bool operator==(const Profile&, const Profile&) = default;
 };
 
 }  // namespace zkgate::gate
