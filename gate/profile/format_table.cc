@@ -2,6 +2,10 @@
 
 #include <array>
 
+#include "gate/profile/callgrind_parser.h"
+#include "gate/profile/openvm_metrics_parser.h"
+#include "gate/profile/risc0_log_parser.h"
+#include "gate/profile/sp1_log_parser.h"
 #include "gate/profile/text_fields.h"
 #include "gate/profile/ziskemu_parser.h"
 #include "gate/profile/zkgate_json_parser.h"
@@ -36,14 +40,47 @@ bool looks_like_ziskemu(std::string_view head) {
   return false;
 }
 
+bool has_line_starting(std::string_view head, std::string_view prefix) {
+  if (head.substr(0, prefix.size()) == prefix) return true;
+  return contains(head, "\n" + std::string(prefix));
+}
+
+bool looks_like_sp1_log(std::string_view head) {
+  return contains(head, "\u250c\u2574") || has_line_starting(head, "SP1 Profile Analysis");
+}
+
+bool looks_like_risc0_log(std::string_view head) {
+  return has_line_starting(head, "total cycles: ") || contains(head, " user cycles (") ||
+         (has_line_starting(head, "end ") && contains(head, ", cycles: "));
+}
+
+bool looks_like_openvm_metrics(std::string_view head) {
+  const std::string_view start = json_start(head);
+  return !start.empty() && start.front() == '{' && contains(head, "\"metric\"") &&
+         (contains(head, "\"counter\"") || contains(head, "\"gauge\""));
+}
+
+bool looks_like_callgrind(std::string_view head) {
+  return has_line_starting(head, "events: ") &&
+         (has_line_starting(head, "# callgrind format") || contains(head, "creator: callgrind"));
+}
+
 bool looks_like_zkgate_json(std::string_view head) {
   const std::string_view start = json_start(head);
   return !start.empty() && start.front() == '{' && contains(head, "\"zkgate-profile/");
 }
 
-const std::array<ProfileFormat, 2> kFormats = {{
+const std::array<ProfileFormat, 6> kFormats = {{
     {"ziskemu", "ziskemu -X [-S -D -T N] statistics (ethrex ~0.15, eth-act/ere and ZisK book layouts)",
      &looks_like_ziskemu, &parse_ziskemu, nullptr},
+    {"sp1-log", "SP1 execute log with cycle-tracker spans (ethrex-replay --verbose), or parse_sp1_profile.py output",
+     &looks_like_sp1_log, &parse_sp1_log, nullptr},
+    {"risc0-log", "RISC0 execute log: guest-printed \"total cycles: N\" and phase lines, RISC0_INFO lines",
+     &looks_like_risc0_log, &parse_risc0_log, nullptr},
+    {"openvm-metrics", "OpenVM metrics.json (total_cycles per group)", &looks_like_openvm_metrics, nullptr,
+     &parse_openvm_metrics},
+    {"callgrind", "valgrind --tool=callgrind output file (Ir per function, self and inclusive)",
+     &looks_like_callgrind, &parse_callgrind, nullptr},
     {"zkgate-json", "zkgate's own profile JSON (schema zkgate-profile/1), as written by gate show --json",
      &looks_like_zkgate_json, nullptr, &parse_zkgate_json},
 }};

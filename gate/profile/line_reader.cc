@@ -20,7 +20,12 @@ LineReader::LineReader(std::istream& in, std::string source) : in_(&in), source_
   refill();
 }
 
+// A complaint about the unterminated last line is most likely caused by the cut itself.
 void LineReader::fail(const std::string& message, const std::string& hint) const {
+  if (current_unterminated_) {
+    throw util::InputError(here(), message + " (the file ends mid-line here: it was cut mid-line)",
+                           "the profile is truncated; rerun the profiler and keep its whole output");
+  }
   throw util::InputError(here(), message, hint);
 }
 
@@ -73,6 +78,7 @@ bool LineReader::next(std::string_view& line) {
     line = data_.substr(pos_);
     pos_ = data_.size();
     ended_with_newline_ = false;
+    current_unterminated_ = true;
     break;
   }
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);

@@ -41,6 +41,7 @@ class LineReader {
   std::string_view data_;    // the bytes not yet handed out are data_[pos_, data_.size())
   std::size_t pos_ = 0;
   bool at_eof_ = false;
+  bool current_unterminated_ = false;  // the line handed out last had no newline
   bool ended_with_newline_ = true;
   std::size_t line_number_ = 0;
   std::string source_;

@@ -121,6 +121,7 @@ class ZiskReportParser {
     if (first == "STEPS" && fields_.size() == 2) return steps_line();
     if (starts_with(text, "COST DISTRIBUTION")) return enter(Section::CostDistribution, text);
     if (first == "FROPS" && fields_.size() == 3) {
+      have_frops_ = true;
       profile_.metadata["frops_cost"] = std::to_string(zisk::parse_figure(fields_, 1, true, in_));
       return;
     }
@@ -282,9 +283,24 @@ class ZiskReportParser {
 
   // ziskemu -D prints the DETAIL blocks in TOP COST order, so the k-th block named X is the
   // k-th row named X of that list.
+  // Every DETAIL block holds STEPS, COST and at least one "|" table; less means a cut.
+  void close_detail() {
+    if (detail_line_ == 0) return;
+    if (!detail_has_steps_ || !detail_has_cost_ || !detail_has_table_) {
+      in_.fail_at(detail_line_,
+                  fmt::format("DETAIL FUNCTION {} lacks its {}", profile_.functions[detail_index_].name,
+                              !detail_has_steps_ ? "STEPS line" : !detail_has_cost_ ? "COST line" : "opcode and caller tables"),
+                  "the profile is truncated; rerun the profiler and keep its whole output");
+    }
+    detail_line_ = 0;
+  }
+
   void enter_detail(std::string_view line) {
+    close_detail();
     const std::string name(trim_right(line.substr(std::string_view("DETAIL FUNCTION ").size())));
     enter(Section::Detail, line);
+    detail_line_ = in_.line_number();
+    detail_has_steps_ = detail_has_cost_ = detail_has_table_ = false;
     const std::size_t seen = detail_blocks_by_name_[name]++;
     std::size_t matched = 0;
     std::optional<std::size_t> index;
@@ -325,8 +341,10 @@ class ZiskReportParser {
                  "the figures of one function disagree; the file is garbled");
       }
       slot = value;
+      (fields_[0] == "STEPS" ? detail_has_steps_ : detail_has_cost_) = true;
       return;
     }
+    close_detail();
     section_ = Section::Top;
     top(line);
   }
@@ -339,6 +357,7 @@ class ZiskReportParser {
     }
     split_fields(body, fields_);
     if (detail_table_ == DetailTable::None) {
+      detail_has_table_ = true;
       section_title_ = std::string(body);
       expect_rule_ = true;
       if (starts_with(body, "COST BY") && body.find("OPCODE") != std::string_view::npos) {
@@ -387,6 +406,11 @@ class ZiskReportParser {
   bool have_steps_ = false;
   std::size_t steps_line_ = 0;
   bool have_cost_distribution_ = false;
+  bool have_frops_ = false;
+  std::size_t detail_line_ = 0;
+  bool detail_has_steps_ = false;
+  bool detail_has_cost_ = false;
+  bool detail_has_table_ = false;
   std::optional<std::uint64_t> variable_cost_;
   std::size_t variable_parts_ = 0;
   zisk::OpcodeColumns opcode_columns_;
@@ -428,11 +452,15 @@ Profile ZiskReportParser::finish() {
                             section_title_),
                 cut_hint);
   }
+  if (section_ == Section::Detail) close_detail();
   if (!have_steps_ && profile_.metadata.count("layout") == 0) {
     in_.fail_at(report_line_, "REPORT block without a top-level \"STEPS <n>\" line", cut_hint);
   }
   if (!have_cost_distribution_) {
     in_.fail_at(report_line_, "REPORT block without a COST DISTRIBUTION table ending in TOTAL", cut_hint);
+  }
+  if (have_cost_distribution_ && !have_frops_ && profile_.metadata.count("layout") == 0) {
+    in_.fail_at(report_line_, "REPORT block without the FROPS line that follows the cost distribution", cut_hint);
   }
   if (!detailed_.empty()) {
     // ziskemu -D prints one DETAIL block per TOP COST function: a missing one means a cut.

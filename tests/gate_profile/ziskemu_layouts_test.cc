@@ -61,6 +61,22 @@ BOOST_AUTO_TEST_CASE(split_opcode_tables_and_memory_sections) {
   BOOST_TEST(find_opcode(p.opcodes, "dma_xmemcpy")->is_precompile);
 }
 
+BOOST_AUTO_TEST_CASE(ethrex_layout_with_details_and_output_words) {
+  const Profile p = parse_profile(profile_fixtures() / "zisk-ethrex-details.txt");
+  BOOST_TEST(p.total == 1000u);
+  BOOST_TEST(p.total_cost.value() == 1000u);
+  const FunctionStat* hash = find_function(p, "guest::hash");
+  BOOST_TEST_REQUIRE(hash != nullptr);
+  BOOST_TEST(hash->rank_by_steps.value() == 2u);
+  BOOST_TEST(hash->rank_by_cost.value() == 2u);
+  BOOST_TEST_REQUIRE(hash->opcodes.size() == 1u);
+  BOOST_TEST(hash->opcodes[0].is_precompile);
+  BOOST_TEST(hash->opcodes[0].cost.value() == 150u);
+  BOOST_TEST_REQUIRE(hash->callers.size() == 1u);
+  BOOST_TEST(hash->callers[0].name == "guest::main");
+  BOOST_TEST(hash->callers[0].steps.value() == 400u);
+}
+
 BOOST_AUTO_TEST_CASE(text_and_file_parsers_agree) {
   const std::filesystem::path file = profile_fixtures() / "zisk-ere-functions.txt";
   const std::string text = zkgate::util::read_file(file);

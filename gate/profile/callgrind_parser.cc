@@ -1,0 +1,238 @@
+#include "gate/profile/callgrind_parser.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "gate/profile/text_fields.h"
+#include "util/numbers.h"
+
+// valgrind --tool=callgrind output (format: valgrind.org/docs/manual/cl-format.html).
+// Cost lines "<positions> <cost>..." belong to the current fn=; the cost line after a
+// calls= line is the inclusive cost of that call. fn/cfn names are compressed as
+// "(id) name" on first use and "(id)" afterwards. Self cost of every function is summed
+// and checked against summary:/totals:, which catches a file cut anywhere.
+namespace zkgate::gate {
+
+namespace {
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+struct Node {
+  std::uint64_t self = 0;
+  std::uint64_t outgoing = 0;  // inclusive cost of calls to other functions
+  std::uint64_t calls_in = 0;
+  bool called = false;
+  std::unordered_map<std::size_t, CallerStat> callers;  // by caller index
+};
+
+class CallgrindParser {
+ public:
+  explicit CallgrindParser(LineReader& in) : in_(in) {}
+
+  Profile run() {
+    std::string_view line;
+    while (in_.next(line)) {
+      if (line.empty() || line[0] == '#') continue;
+      const char c = line[0];
+      if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '*') {
+        cost_line(line);
+      } else if (pending_call_) {
+        in_.fail("expected the cost line of the call on the previous line", "the file is garbled or cut");
+      } else if (starts_with(line, "fn=")) {
+        current_ = function_index(line.substr(3));
+      } else if (starts_with(line, "cfn=")) {
+        callee_ = function_index(line.substr(4));
+      } else if (starts_with(line, "calls=")) {
+        calls_line(line.substr(6));
+      } else if (starts_with(line, "jump=") || starts_with(line, "jcnd=")) {
+        in_.fail("jump= / jcnd= lines (callgrind --collect-jumps) are not supported",
+                 "profile without --collect-jumps");
+      } else {
+        header_line(line);
+      }
+    }
+    return finish();
+  }
+
+ private:
+  // "(12) name", "(12)" or "name": fn and cfn share one id space.
+  std::size_t function_index(std::string_view spec) {
+    spec = trim(spec);
+    std::string_view name = spec;
+    std::optional<std::string> id;
+    if (!spec.empty() && spec[0] == '(') {
+      const std::size_t close = spec.find(')');
+      if (close == std::string_view::npos) in_.fail(fmt::format("expected \"(id) name\", found \"{}\"", spec));
+      id = std::string(spec.substr(1, close - 1));
+      name = trim(spec.substr(close + 1));
+      if (name.empty()) {
+        const auto known = ids_.find(*id);
+        if (known == ids_.end()) {
+          in_.fail(fmt::format("function id ({}) is used before it is named", *id), "the file is garbled or cut");
+        }
+        return known->second;
+      }
+    }
+    if (name.empty()) in_.fail("a function line without a name");
+    std::size_t index = 0;
+    const auto found = by_name_.find(std::string(name));
+    if (found != by_name_.end()) {
+      index = found->second;
+    } else {
+      index = names_.size();
+      names_.emplace_back(name);
+      nodes_.emplace_back();
+      by_name_.emplace(std::string(name), index);
+    }
+    if (id) ids_[*id] = index;
+    return index;
+  }
+
+  void calls_line(std::string_view spec) {
+    if (!callee_) in_.fail("calls= without a cfn= naming the called function");
+    if (!current_) in_.fail("calls= before any fn=");
+    split_fields(spec, fields_);
+    const std::optional<std::uint64_t> count = fields_.empty() ? std::nullopt : util::parse_grouped_u64(fields_[0]);
+    if (!count) in_.fail(fmt::format("expected \"calls=<count> <target position>\", found \"calls={}\"", spec));
+    pending_call_ = *count;
+  }
+
+  std::uint64_t event_cost(std::string_view line) {
+    split_fields(line, fields_);
+    if (fields_.size() < positions_) in_.fail(fmt::format("expected {} position column(s) on a cost line", positions_));
+    const std::size_t column = positions_ + event_;
+    if (fields_.size() > positions_ + events_) in_.fail("a cost line with more costs than events: declares");
+    if (column >= fields_.size()) return 0;  // trailing costs of 0 may be left out
+    std::uint64_t value = 0;
+    const std::string_view field = fields_[column];
+    const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
+    if (ec != std::errc() || end != field.data() + field.size()) {
+      in_.fail(fmt::format("expected a cost (an unsigned integer), found \"{}\"", field), "the file is garbled");
+    }
+    return value;
+  }
+
+  void cost_line(std::string_view line) {
+    if (!events_) in_.fail("a cost line before the events: header", "this is not a complete callgrind file");
+    if (!current_) in_.fail("a cost line before any fn=");
+    const std::uint64_t cost = event_cost(line);
+    Node& caller = nodes_[*current_];
+    if (pending_call_) {
+      const std::size_t callee = *callee_;
+      Node& target = nodes_[callee];
+      target.called = true;
+      target.calls_in += *pending_call_;
+      CallerStat& edge = target.callers[*current_];
+      edge.calls = edge.calls.value_or(0) + *pending_call_;
+      edge.steps = edge.steps.value_or(0) + cost;
+      // A call to itself (recursion) is already inside this function's own figures.
+      if (callee != *current_) caller.outgoing += cost;
+      pending_call_.reset();
+      callee_.reset();
+      return;
+    }
+    if (self_sum_ > UINT64_MAX - cost) in_.fail("costs overflow 64 bits", "the file is garbled");
+    caller.self += cost;
+    self_sum_ += cost;
+  }
+
+  void header_line(std::string_view line) {
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      // fl= fi= fe= ob= cob= cfi= cfl= and other name lines: files and objects are not modelled.
+      if (line.find('=') != std::string_view::npos) return;
+      in_.fail(fmt::format("unexpected line \"{}\"", line.substr(0, 80)), "this is not callgrind output");
+    }
+    const std::string_view key = line.substr(0, colon);
+    const std::string_view value = trim(line.substr(colon + 1));
+    if (key == "events") {
+      split_fields(value, fields_);
+      events_ = fields_.size();
+      event_ = 0;
+      for (std::size_t i = 0; i < fields_.size(); ++i) {
+        if (fields_[i] == "Ir") event_ = i;
+      }
+      event_name_ = fields_.empty() ? "" : std::string(fields_[event_]);
+    } else if (key == "positions") {
+      split_fields(value, fields_);
+      positions_ = fields_.size();
+    } else if (key == "summary" || key == "totals") {
+      split_fields(value, fields_);
+      const std::optional<std::uint64_t> total =
+          event_ < fields_.size() ? util::parse_grouped_u64(fields_[event_]) : std::nullopt;
+      if (!total) in_.fail(fmt::format("expected \"{}: <cost>...\", found \"{}\"", key, line));
+      (key == "summary" ? summary_ : totals_) = (key == "summary" ? summary_ : totals_).value_or(0) + *total;
+    } else if (key == "cmd" || key == "creator" || key == "version") {
+      metadata_[std::string(key)] = std::string(value);
+    }
+  }
+
+  Profile finish() {
+    const std::string hint = "the callgrind file is truncated or garbled; rerun valgrind --tool=callgrind";
+    if (pending_call_) in_.fail("the file ends after a calls= line, before its cost line", hint);
+    if (!events_) in_.fail_at(1, "no \"events:\" header: not a callgrind file", hint);
+    if (!totals_ && !summary_) in_.fail("no \"summary:\" or \"totals:\" line (valgrind writes totals: last)", hint);
+    const std::uint64_t expected = totals_ ? *totals_ : *summary_;
+    if (self_sum_ != expected) {
+      in_.fail(fmt::format("the cost lines add up to {} {}, but {} says {}", self_sum_, event_name_,
+                           totals_ ? "totals:" : "summary:", expected),
+               hint);
+    }
+    Profile profile;
+    profile.source = in_.source();
+    profile.format = "callgrind";
+    profile.zkvm = "native";
+    profile.unit = event_name_ == "Ir" ? "instructions" : event_name_;
+    profile.total = expected;
+    profile.metadata = std::move(metadata_);
+    profile.metadata["event"] = event_name_;
+    profile.functions_known = true;
+    profile.functions_complete = true;
+    profile.functions.reserve(names_.size());
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      const Node& node = nodes_[i];
+      FunctionStat function;
+      function.name = names_[i];
+      function.self_steps = node.self;
+      function.steps = node.self + node.outgoing;
+      if (node.called) function.calls = node.calls_in;
+      for (const auto& [caller, edge] : node.callers) {
+        CallerStat stat = edge;
+        stat.name = names_[caller];
+        function.callers.push_back(std::move(stat));
+      }
+      std::sort(function.callers.begin(), function.callers.end(),
+                [](const CallerStat& a, const CallerStat& b) { return a.name < b.name; });
+      profile.functions.push_back(std::move(function));
+    }
+    return profile;
+  }
+
+  LineReader& in_;
+  std::vector<std::string> names_;
+  std::vector<Node> nodes_;
+  std::unordered_map<std::string, std::size_t> by_name_;
+  std::unordered_map<std::string, std::size_t> ids_;
+  std::optional<std::size_t> current_;
+  std::optional<std::size_t> callee_;
+  std::optional<std::uint64_t> pending_call_;
+  std::size_t events_ = 0;
+  std::size_t event_ = 0;
+  std::string event_name_;
+  std::size_t positions_ = 1;
+  std::optional<std::uint64_t> summary_;
+  std::optional<std::uint64_t> totals_;
+  std::uint64_t self_sum_ = 0;
+  std::map<std::string, std::string> metadata_;
+  std::vector<std::string_view> fields_;
+};
+
+}  // namespace
+
+Profile parse_callgrind(LineReader& in) { return CallgrindParser(in).run(); }
+
+}  // namespace zkgate::gate
