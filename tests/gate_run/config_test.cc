@@ -1,6 +1,9 @@
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+
 #include "gate/run/config.h"
+#include "test_support.h"
 
 using zkgate::gate::run::parse_duration;
 using zkgate::gate::run::parse_run_config;
@@ -128,6 +131,27 @@ BOOST_AUTO_TEST_CASE(fingerprint_follows_what_changes_the_profile) {
   b.build = "";
   b.profile = "xy";
   BOOST_TEST(zkgate::gate::run::case_fingerprint(a) != zkgate::gate::run::case_fingerprint(b));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(example_config)
+
+// The shipped ethrex example must stay a valid config.
+BOOST_AUTO_TEST_CASE(ethrex_example_parses) {
+  const std::filesystem::path file = zkgate::test::source_dir() / "examples/ethrex.zkgate.yml";
+  std::ifstream in(file);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const RunConfig config = parse_run_config(text, file.string());
+  BOOST_TEST(config.cases.size() == 2u);
+  BOOST_TEST(config.cases[0].build.value() == "make -C scripts/zkvm-bench build ZKVM=zisk");
+  BOOST_TEST((config.cases[0].build == config.cases[1].build));  // one build for both blocks
+  BOOST_TEST(config.cases[0].profile.find("INPUT_FILE=\"$ZKGATE_INPUT\" PROFILE_DIR=\"$ZKGATE_OUT\"") !=
+             std::string::npos);
+  BOOST_TEST(config.cases[0].format == "ziskemu");
+  BOOST_TEST(config.cases[0].timeout.count() == 7200);
+  BOOST_TEST((config.submodules == zkgate::gate::run::SubmodulePolicy::kIgnore));
+  BOOST_TEST(config.thresholds["cases"].IsMap());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
