@@ -1,6 +1,7 @@
 #include "gate/run/gate_run.h"
 
 #include <atomic>
+#include <csignal>
 #include <exception>
 #include <memory>
 #include <thread>

@@ -1,17 +1,14 @@
 #include "gate/run/run_command.h"
 
-#include <cstdio>
+#include <filesystem>
 
 #include <fmt/format.h>
 
 #include "gate/compare/verdict.h"
-#include "gate/report/markdown_report.h"
 #include "gate/report/report_json.h"
-#include "gate/report/text_report.h"
 #include "gate/run/command_runner.h"
 #include "gate/run/git_revisions.h"
 #include "gate/run/interrupt.h"
-#include "util/exit_codes.h"
 #include "util/file_io.h"
 #include "util/input_error.h"
 
@@ -21,31 +18,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string markdown_of(const Report& report, const ReportOutput& output) {
-  if (!output.template_file) return render_markdown(report);
-  return render_markdown(report, util::read_file(*output.template_file), output.template_file->string());
+// A shard result for a run that stopped early: gate merge must see it, not miss it.
+void write_error_shard(const ReportOutputs& outputs, const std::vector<std::string>& cases, const std::string& message) {
+  if (outputs.json_path.empty() || outputs.json_path == "-") return;
+  util::atomic_write_file(outputs.json_path, report_to_json_text(error_report(cases, message)));
 }
 
 }  // namespace
 
-void emit_report(const Report& report, const ReportOutput& output) {
-  if (output.json_out) util::atomic_write_file(*output.json_out, report_to_json_text(report));
-  if (output.markdown_out) util::atomic_write_file(*output.markdown_out, markdown_of(report, output));
-  std::string text;
-  if (output.format == "json") {
-    text = report_to_json_text(report);
-  } else if (output.format == "text") {
-    text = render_text(report);
-  } else {
-    text = markdown_of(report, output);
-  }
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
-}
-
-int execute_run(RunOptions options, const ReportOutput& output, bool quiet) {
+int execute_run(RunOptions options, const ReportOutputs& outputs, std::ostream& out) {
   InterruptGuard interrupts;
-  Progress progress(quiet);
+  Progress progress(outputs.quiet);
   Report report;
   try {
     GitRevisionSource source(options.repo_root.empty() ? fs::current_path() : options.repo_root);
@@ -53,22 +36,21 @@ int execute_run(RunOptions options, const ReportOutput& output, bool quiet) {
     ShellCommandRunner runner;
     report = run_gate(options, source, runner, progress);
   } catch (const Interrupted& stop) {
-    // The trees are gone by now (their owners unwound); say so and leave a shard result.
-    if (output.json_out) util::atomic_write_file(*output.json_out, report_to_json_text(error_report(options.cases, stop.what())));
-    throw util::InputError({}, fmt::format("{}; stopped every command and removed the temporary trees", stop.what()));
+    // By now every temporary tree is gone: their owners unwound on the way here.
+    const std::string message = fmt::format("{}; commands stopped, temporary trees removed", stop.what());
+    write_error_shard(outputs, options.cases, message);
+    throw util::InputError({}, message);
   } catch (const util::InputError& error) {
-    if (output.json_out) {
-      util::atomic_write_file(*output.json_out, report_to_json_text(error_report(options.cases, error.describe())));
-    }
+    write_error_shard(outputs, options.cases, error.describe());
     throw;
   }
-  emit_report(report, output);
+  write_report_outputs(report, outputs, out);
   return exit_code(report.verdict());
 }
 
-int execute_merge(const MergeInput& input, const ReportOutput& output) {
+int execute_merge(const MergeInput& input, const ReportOutputs& outputs, std::ostream& out) {
   const Report report = merge_shards(input);
-  emit_report(report, output);
+  write_report_outputs(report, outputs, out);
   return exit_code(report.verdict());
 }
 

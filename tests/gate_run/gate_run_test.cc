@@ -106,13 +106,15 @@ BOOST_FIXTURE_TEST_CASE(second_run_on_the_same_base_profiles_only_the_head, Fixt
 }
 
 BOOST_FIXTURE_TEST_CASE(a_failed_build_is_could_not_judge_with_its_log, Fixture) {
-  runner.behaviour = [](const CommandSpec& spec) {
-    CommandResult result;
+  const std::function<CommandResult(const CommandSpec&)> profile = runner.behaviour;
+  runner.behaviour = [profile](const CommandSpec& spec) {
     if (spec.command == "make guest" && FakeRunner::env(spec, "ZKGATE_ROLE") == "head") {
       zkgate::test::write_text(spec.stderr_log, "error[E0425]: cannot find value `x`\n");
+      CommandResult result;
       result.exit_code = 101;
+      return result;
     }
-    return result;
+    return profile(spec);
   };
   options.use_cache = false;
   options.cases = {"two"};
