@@ -31,7 +31,7 @@ seed() {
 # find_in NAME_PATTERN...: files with one of these names in the repository's fixtures and
 # examples and in the shared corpus (when present), NUL-free list on stdout.
 find_in() {
-  local roots=(tests/fixtures examples patchcheck templates)
+  local roots=(tests/fixtures examples patchcheck templates "$docs_dir")
   [ -d "$shared" ] && roots+=("$shared")
   local expr=() pattern
   for pattern in "$@"; do
@@ -40,6 +40,38 @@ find_in() {
   done
   find "${roots[@]}" -type f \( "${expr[@]}" \) 2>/dev/null | sort
 }
+
+# Fenced ```yaml / ```toml / ```json examples in the project's documentation, one file each.
+docs_dir="$out/.from-docs"
+rm -rf "$docs_dir"
+mkdir -p "$docs_dir"
+# shellcheck disable=SC2016  # the awk program is single-quoted on purpose
+find . -name '*.md' -not -path './build*' -not -path './.git/*' -print0 2>/dev/null | sort -z |
+  xargs -0 -r awk -v dir="$docs_dir" '
+    /^```(yaml|yml|toml|json)[[:space:]]*$/ { lang = substr($0, 4); sub(/[[:space:]]+$/, "", lang); n++; file = dir "/doc" n "." lang; next }
+    /^```/ { file = ""; next }
+    file != "" { print > file }'
+# The thresholds keys README "gate policy" documents, so the policy target starts from
+# every branch of the reader even before a fixture uses it.
+cat >"$docs_dir/policy-all-keys.yml" <<'YAML'
+thresholds:
+  total: {max_increase_percent: 1.5, max_increase_absolute: 1000000}
+  total_cost: {max_increase_percent: 2}
+  ram: {max_increase_absolute: 1048576}
+  precompiles:
+    keccak: {max_increase_percent: 0}
+    "*": {max_increase_percent: 5}
+  functions:
+    - match: "tiny_keccak::.*"
+      metric: cost
+      max_increase_percent: 3
+  new_top_function: {top: 10, action: fail}
+  crypto: warn
+  noise_percent: 0.1
+  cases:
+    block-23278512:
+      total: {max_increase_percent: 0.5}
+YAML
 
 mapfile -t yaml_files < <(find_in '*.yml' '*.yaml')
 mapfile -t json_files < <(find_in '*.json')

@@ -36,15 +36,30 @@ void expect_map(const YAML::Node& node, const std::string& file, std::string_vie
   if (!node.IsMap()) fail(node, file, fmt::format("{} must be a mapping of keys to values", what));
 }
 
+// A rejected value as quoted in a message: cut, so a 10 MB value does not become a 10 MB
+// error line in a CI log.
+std::string shown(std::string_view text) {
+  constexpr std::size_t kMax = 60;
+  if (text.size() <= kMax) return std::string(text);
+  return fmt::format("{}... ({} bytes)", text.substr(0, kMax), text.size());
+}
+
+// A key such as `[]:` or `{a: 1}:` is valid YAML but no name; refuse it with its line
+// instead of letting yaml-cpp's conversion error escape without one.
+std::string key_text(const YAML::Node& key, const std::string& file, std::string_view what) {
+  if (!key.IsScalar()) fail(key, file, fmt::format("keys in {} must be plain names", what));
+  return key.Scalar();
+}
+
 // Unknown keys are errors: a typo must not silently loosen the gate.
 void reject_unknown_keys(const YAML::Node& map, const std::string& file, std::string_view what,
                          const std::set<std::string, std::less<>>& known) {
   for (YAML::const_iterator it = map.begin(); it != map.end(); ++it) {
-    const std::string key = it->first.as<std::string>();
+    const std::string key = key_text(it->first, file, what);
     if (known.count(key) == 0) {
       std::string list;
       for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-      fail(it->first, file, fmt::format("unknown key '{}' in {}", key, what), "known keys: " + list);
+      fail(it->first, file, fmt::format("unknown key '{}' in {}", shown(key), what), "known keys: " + list);
     }
   }
 }
@@ -59,7 +74,7 @@ std::optional<double> read_percent(const YAML::Node& node, const std::string& fi
   const std::string text = scalar_text(node, file, key);
   const std::optional<double> value = util::parse_percent(text);
   if (!value || *value < 0) {
-    fail(node, file, fmt::format("'{}' must be a percentage >= 0 (e.g. 1.5), got '{}'", key, text));
+    fail(node, file, fmt::format("'{}' must be a percentage >= 0 (e.g. 1.5), got '{}'", key, shown(text)));
   }
   return value;
 }
@@ -68,7 +83,7 @@ std::optional<std::uint64_t> read_count(const YAML::Node& node, const std::strin
   if (node.IsNull()) return std::nullopt;
   const std::string text = scalar_text(node, file, key);
   const std::optional<std::uint64_t> value = util::parse_grouped_u64(text);
-  if (!value) fail(node, file, fmt::format("'{}' must be a whole number >= 0 (e.g. 1000000), got '{}'", key, text));
+  if (!value) fail(node, file, fmt::format("'{}' must be a whole number >= 0 (e.g. 1000000), got '{}'", key, shown(text)));
   return value;
 }
 
@@ -77,7 +92,7 @@ RuleAction read_action(const YAML::Node& node, const std::string& file, std::str
   if (text == "off") return RuleAction::off;
   if (text == "warn") return RuleAction::warn;
   if (text == "fail") return RuleAction::fail;
-  fail(node, file, fmt::format("'{}' must be off, warn or fail, got '{}'", key, text));
+  fail(node, file, fmt::format("'{}' must be off, warn or fail, got '{}'", key, shown(text)));
 }
 
 // Reads max_increase_percent / max_increase_absolute from a mapping that may hold other keys.
@@ -120,7 +135,7 @@ std::vector<FunctionRule> read_function_rules(const YAML::Node& node, const std:
       } else if (text == "cost") {
         rule.metric = FunctionMetric::cost;
       } else {
-        fail(metric, file, fmt::format("'metric' must be steps or cost, got '{}'", text));
+        fail(metric, file, fmt::format("'metric' must be steps or cost, got '{}'", shown(text)));
       }
     }
     read_limit_keys(item, file, rule.limit);
@@ -149,7 +164,7 @@ void apply_thresholds(Policy& policy, const YAML::Node& thresholds, const std::s
     expect_map(node, file, "'precompiles'");
     policy.precompiles.clear();
     for (YAML::const_iterator it = node.begin(); it != node.end(); ++it) {
-      const std::string name = it->first.as<std::string>();
+      const std::string name = key_text(it->first, file, "'precompiles'");
       read_limit(it->second, file, fmt::format("precompile '{}'", name), policy.precompiles[name]);
     }
   }
@@ -175,7 +190,7 @@ void apply_thresholds(Policy& policy, const YAML::Node& thresholds, const std::s
   if (const YAML::Node node = thresholds["cases"]; node.IsDefined()) {
     expect_map(node, file, "'cases'");
     for (YAML::const_iterator it = node.begin(); it != node.end(); ++it) {
-      const std::string name = it->first.as<std::string>();
+      const std::string name = key_text(it->first, file, "'cases'");
       if (it->second.IsMap() && it->second["cases"].IsDefined()) {
         fail(it->second["cases"], file, "case overrides cannot hold 'cases' of their own");
       }
