@@ -5,6 +5,7 @@
 #include "gate/compare/policy.h"
 #include "gate/compare/report_model.h"
 #include "gate/profile/profile.h"
+#include "patchcheck/matrix.h"
 
 namespace zkgate::gate {
 
@@ -15,9 +16,12 @@ struct CaseLabel {
 };
 
 // One case from two parsed profiles, judged by the policy for that case name
-// (Policy::for_case). Profiles that cannot be compared give a "not comparable" case,
-// not an exception: a report of many cases keeps the others.
-CaseResult judge_case(const CaseLabel& label, const Profile& base, const Profile& head, const Policy& policy);
+// (Policy::for_case), with the crypto diagnosis when a matrix is given
+// (patchcheck::CryptoMatrix::load_default() is the shared default). Profiles that cannot
+// be compared give a "not comparable" case, not an exception: a report of many cases
+// keeps the others.
+CaseResult judge_case(const CaseLabel& label, const Profile& base, const Profile& head, const Policy& policy,
+                      const patchcheck::CryptoMatrix* matrix = nullptr);
 
 // A case that could not be judged (a side failed to build, run or parse).
 CaseResult unjudged_case(const CaseLabel& label, CaseState state, std::string error, std::string log_tail = {});

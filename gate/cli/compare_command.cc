@@ -1,0 +1,100 @@
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "gate/cli/compare_run.h"
+#include "gate/cli/subcommands.h"
+#include "gate/profile/parse.h"
+#include "gate/suite/suite_command.h"
+#include "util/exit_codes.h"
+
+namespace zkgate::gate::cli {
+namespace {
+
+std::string compare_footer() {
+  std::string formats;
+  for (const std::string& line : profile_format_descriptions()) formats += "  " + line + "\n";
+  return fmt::format(
+      "\nProfile formats (auto-detected; --format forces one):\n{}"
+      "\nExit codes: 0 pass (improvements included), 1 regression past the policy, 2 could not judge\n"
+      "(usage error, unreadable or unparseable profile, profiles of different zkVMs or units).\n"
+      "\nExamples:\n"
+      "  gate compare before.log after.log\n"
+      "  gate compare base.txt head.txt --policy thresholds.yml --markdown report.md --json report.json\n"
+      "  gate compare base.txt head.txt --config .zkgate.yml --name block-23350480 --quiet --json -\n"
+      "  gate compare base.txt head.txt --markdown - --template my-report.md.mustache >> \"$GITHUB_STEP_SUMMARY\"\n"
+      "  gate compare results-main/ results-pr/ --metric air_cost --markdown suite.md   # suites\n",
+      formats);
+}
+
+}  // namespace
+
+int compare_command(int argc, char** argv) {
+  CLI::App app{"Compare two saved profiles (BASE = before, HEAD = after) and judge HEAD against the policy.",
+               "gate compare"};
+  CompareRequest request;
+  suite::SuiteFlags suite_flags;
+  std::string base;
+  std::string head;
+  app.add_option("BASE", base, "profile of the base revision (or a suite: folder, zkevm_bench report, suite JSON)")
+      ->required();
+  app.add_option("HEAD", head, "profile of the head revision (or a suite)")->required();
+  app.add_option("--format", request.format, "profile format of both files (default auto)")
+      ->check(CLI::IsMember([] {
+        std::vector<std::string> ids = profile_format_ids();
+        ids.insert(ids.begin(), "auto");
+        return ids;
+      }()));
+  CLI::Option* policy_option =
+      app.add_option("--policy", request.policy_file,
+                     "thresholds YAML (the `thresholds` mapping, or a .zkgate.yml); default: built-in policy")
+          ->type_name("FILE");
+  app.add_option("--config", request.config_file, "a .zkgate.yml whose `thresholds` key is the policy")
+      ->type_name("FILE")
+      ->excludes(policy_option);
+  app.add_option("--name", request.case_name, "case name for the report and per-case policy overrides")
+      ->type_name("NAME");
+  app.add_option("--input", request.input, "workload label for the report (default: from the profile)")
+      ->type_name("LABEL");
+  app.add_option("--matrix", request.matrix_file,
+                 "crypto matrix YAML for the crypto diagnosis (default: the matrix patchcheck embeds)")
+      ->type_name("FILE");
+  app.add_option("--json", request.outputs.json_path, "write the JSON report (schema zkgate-report v1); - = stdout")
+      ->type_name("FILE");
+  app.add_option("--markdown", request.outputs.markdown_path, "write the markdown report; - = stdout")
+      ->type_name("FILE");
+  app.add_option("--template", request.outputs.template_path,
+                 "mustache template for --markdown (default: templates/gate-report.md.mustache, embedded)")
+      ->type_name("FILE");
+  app.add_flag("--quiet,-q", request.outputs.quiet, "no text report on stdout");
+  suite::add_suite_flags(app, suite_flags);
+  app.footer(compare_footer());
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return util::kExitOk;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "gate: error: " << e.what() << "\nRun 'gate compare --help' for usage.\n";
+    return util::kExitError;
+  }
+  request.base = base;
+  request.head = head;
+  if (suite::is_suite_input(request.base) || suite::is_suite_input(request.head)) {
+    const Policy policy = load_request_policy(request);
+    suite::SuiteOutputs outputs;
+    outputs.threshold_pct = policy.total.max_increase_percent.value_or(0.0);
+    outputs.json_path = request.outputs.json_path;
+    outputs.markdown_path = request.outputs.markdown_path;
+    outputs.template_path = request.outputs.template_path;
+    outputs.quiet = request.outputs.quiet;
+    const suite::ProfileReader reader = [&request](const std::filesystem::path& file) {
+      return parse_profile(file, request.format);
+    };
+    return suite::run_suite_compare(request.base, request.head, suite_flags, outputs, reader, std::cout);
+  }
+  return run_compare(request, std::cout, std::cerr);
+}
+
+}  // namespace zkgate::gate::cli
