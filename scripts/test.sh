@@ -2,7 +2,7 @@
 # The README's test command: installs dependencies, builds, runs every test with ctest.
 #   scripts/test.sh              normal build in build/
 #   scripts/test.sh --sanitize   ASan+UBSan build in build-asan/
-# Warnings are errors when CI=true or ZKGATE_WERROR=ON.
+# Warnings are errors when CI=true or ZKGATE_WERROR=ON (plain build only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +18,9 @@ done
 
 werror="${ZKGATE_WERROR:-OFF}"
 if [ "${CI:-}" = "true" ]; then werror=ON; fi
+# GCC's -fsanitize instrumentation produces false "may be used uninitialized" warnings in
+# std::regex; the plain build already holds the code to -Werror, so the sanitizer pass does not.
+if [ "$sanitize" = "ON" ]; then werror=OFF; fi
 
 scripts/install-deps.sh
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
