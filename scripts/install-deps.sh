@@ -13,6 +13,7 @@ packages=(
   cmark-gfm valgrind time python3
   clang libclang-rt-14-dev
   shellcheck ccache
+  pre-commit
 )
 
 missing=()

@@ -1,7 +1,9 @@
 #include "gate/github/github_context.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
-#include <regex>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -18,10 +20,19 @@ using util::InputError;
 
 constexpr const char* kDefaultApiUrl = "https://api.github.com";
 
+bool name_chars_only(std::string_view text, std::string_view punctuation) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [punctuation](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || punctuation.find(c) != std::string_view::npos;
+  });
+}
+
 // OWNER/NAME as GitHub allows them; anything else could smuggle a path into the API URL.
 bool valid_repo(const std::string& repo) {
-  static const std::regex pattern("[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+");
-  return std::regex_match(repo, pattern) && !repo.ends_with("/.") && !repo.ends_with("/..");
+  const std::size_t slash = repo.find('/');
+  if (slash == std::string::npos) return false;
+  const std::string_view owner = std::string_view(repo).substr(0, slash);
+  const std::string_view name = std::string_view(repo).substr(slash + 1);
+  return name_chars_only(owner, "-") && owner.front() != '-' && name_chars_only(name, "._-") && name != "." && name != "..";
 }
 
 std::optional<std::uint64_t> positive_number(const json& node) {
