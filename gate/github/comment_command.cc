@@ -6,6 +6,7 @@
 #include "gate/github/curl_http_client.h"
 #include "util/exit_codes.h"
 #include "util/file_io.h"
+#include "util/input_error.h"
 
 namespace zkgate::github {
 
@@ -63,6 +64,19 @@ int run_comment(const CommentRequest& request, const EnvLookup& env, std::ostrea
   }
 
   CurlHttpClient http(CurlSettings{settings.token, "zkgate/" ZKGATE_VERSION, std::chrono::seconds(10), request.timeout});
+  if (!request.head_sha.empty()) {
+    std::optional<CommentOutcome> refusal;
+    const std::optional<std::string> head = pull_request_head(http, settings.target, refusal);
+    if (refusal) {
+      report_refusal(*refusal, env, out, err);
+      return util::kExitOk;
+    }
+    if (*head != request.head_sha) {
+      throw util::InputError({}, fmt::format("{}#{} is at commit {}, but the report is for {}; not posting it", settings.target.repo,
+                                             settings.target.pr, *head, request.head_sha),
+                             "the PR moved on (a newer run will comment) or the PR number does not belong to this report");
+    }
+  }
   const std::string author = resolve_author(request, http, settings.target.api_url, err);
   const CommentOutcome outcome = upsert_sticky_comment(http, settings.target, author, body);
   switch (outcome.action) {

@@ -15,7 +15,7 @@ inline constexpr const char* kActionsBotLogin = "github-actions[bot]";
 // kExitOk. A refusal (HTTP 403/404: a fork PR's read-only token, a missing
 // `pull-requests: write`) is a warning, also returning kExitOk, so a passing gate stays
 // passing; inside Actions it becomes a ::warning:: annotation. Throws util::InputError for
-// bad settings and GithubApiError/TransportError when GitHub cannot be reached or answers
+// bad settings or a PR whose head is not request.head_sha, and GithubApiError/TransportError when GitHub cannot be reached or answers
 // otherwise (the caller prints them and exits kExitError).
 int run_comment(const CommentRequest& request, const EnvLookup& env, std::ostream& out, std::ostream& err);
 

@@ -23,6 +23,7 @@ struct CommentRequest {
   std::optional<std::uint64_t> pr;  // default: the PR of the event in GITHUB_EVENT_PATH
   std::filesystem::path body_file;  // the markdown report
   std::string author;               // whose comment is ours; default: the token's user
+  std::string head_sha;             // when set, post only if the PR's head commit is this one
   std::chrono::seconds timeout{30};
 };
 

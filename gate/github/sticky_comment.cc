@@ -125,6 +125,21 @@ std::optional<std::string> token_login(HttpClient& http, const std::string& api_
   return login;
 }
 
+std::optional<std::string> pull_request_head(HttpClient& http, const CommentTarget& target,
+                                             std::optional<CommentOutcome>& refusal) {
+  const HttpRequest request{"GET", fmt::format("{}/repos/{}/pulls/{}", target.api_url, target.repo, target.pr), ""};
+  const HttpResponse response = http.send(request);
+  if (is_denial(response.status)) {
+    refusal = denied(request, response);
+    return std::nullopt;
+  }
+  if (response.status != 200) throw GithubApiError(describe(request, response));
+  const json answer = parse_answer(request, response);
+  const std::string sha = answer.is_object() && answer.contains("head") ? string_field(answer["head"], "sha") : std::string();
+  if (sha.empty()) throw GithubApiError(fmt::format("GET {}: the answer names no head commit", request.url));
+  return sha;
+}
+
 CommentOutcome upsert_sticky_comment(HttpClient& http, const CommentTarget& target, const std::string& author,
                                      const std::string& body) {
   std::optional<CommentOutcome> refusal;

@@ -39,6 +39,11 @@ class GithubApiError : public std::runtime_error {
 // the GITHUB_TOKEN of Actions (an app installation token gets 403 there).
 std::optional<std::string> token_login(HttpClient& http, const std::string& api_url);
 
+// The head commit SHA of the pull request (GET /repos/{repo}/pulls/{n}), or nullopt with
+// `refusal` set when GitHub answers 403/404.
+std::optional<std::string> pull_request_head(HttpClient& http, const CommentTarget& target,
+                                             std::optional<CommentOutcome>& refusal);
+
 // Creates zkgate's one comment on the PR or updates it in place. Ours is the oldest comment
 // whose body starts with the marker line and whose author is `author`; every other comment
 // (foreign, or quoting the marker, or forged by someone else) is left alone. All pages of

@@ -5,6 +5,7 @@ Listens on 127.0.0.1 on an ephemeral port, prints the port on the first line of 
 and exits by itself after --lifetime seconds. Endpoints (also under an /api/v3 prefix,
 as on GitHub Enterprise):
   GET   /user
+  GET   /repos/OWNER/NAME/pulls/N                             (head.sha is HEAD_SHA)
   GET   /repos/OWNER/NAME/issues/N/comments?per_page=&page=   (Link rel="next")
   POST  /repos/OWNER/NAME/issues/N/comments
   PATCH /repos/OWNER/NAME/issues/comments/ID
@@ -29,6 +30,7 @@ TOKENS = {
     "token-readonly": {"login": "fork-reader", "type": "User", "can_write": False, "can_read_user": True},
 }
 MAX_BODY = 65536
+HEAD_SHA = "0123456789abcdef0123456789abcdef01234567"
 
 
 class State:
@@ -101,6 +103,11 @@ class Handler(BaseHTTPRequestHandler):
             match = re.fullmatch(r"/repos/([^/]+/[^/]+)/issues/(\d+)/comments", path)
             if match:
                 return self.comments(method, match.group(1), int(match.group(2)), url, body, user)
+            match = re.fullmatch(r"/repos/([^/]+/[^/]+)/pulls/(\d+)", path)
+            if match and method == "GET":
+                if (match.group(1), int(match.group(2))) not in state.comments or match.group(1) == "octo/private":
+                    return self.send_json(404, {"message": "Not Found"})
+                return self.send_json(200, {"number": int(match.group(2)), "head": {"sha": HEAD_SHA}})
             match = re.fullmatch(r"/repos/([^/]+/[^/]+)/issues/comments/(\d+)", path)
             if match and method == "PATCH":
                 return self.update(match.group(1), int(match.group(2)), body, user)

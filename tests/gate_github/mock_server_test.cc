@@ -16,6 +16,7 @@
 #include "gate/github/sticky_comment.h"
 #include "test_support.h"
 #include "util/exit_codes.h"
+#include "util/input_error.h"
 
 namespace bp = boost::process;
 using nlohmann::json;
@@ -50,7 +51,7 @@ struct MockGithub : zkgate::test::TempDir {
   }
 
   Run run(const std::string& token, const std::string& repo, std::uint64_t pr, const std::string& report,
-          std::map<std::string, std::string> env = {}) {
+          std::map<std::string, std::string> env = {}, const std::string& head_sha = "") {
     const std::filesystem::path report_file = path / "report.md";
     std::ofstream(report_file, std::ios::binary) << report;
     env.emplace("GITHUB_TOKEN", token);
@@ -60,6 +61,7 @@ struct MockGithub : zkgate::test::TempDir {
     request.pr = pr;
     request.body_file = report_file;
     request.timeout = std::chrono::seconds(20);
+    request.head_sha = head_sha;
     std::ostringstream out;
     std::ostringstream err;
     Run result;
@@ -198,6 +200,16 @@ BOOST_FIXTURE_TEST_CASE(oversized_report_is_truncated_and_accepted, MockGithub) 
   const json ours = comments(8);
   BOOST_TEST_REQUIRE(ours.size() == 1U);  // the mock answers 422 above 65,536 characters
   BOOST_TEST(contains(ours[0]["body"].get<std::string>(), "truncated to fit"));
+}
+
+BOOST_FIXTURE_TEST_CASE(head_sha_guard_posts_only_for_the_current_head, MockGithub) {
+  const std::string head = "0123456789abcdef0123456789abcdef01234567";  // mock_github.py HEAD_SHA
+  BOOST_CHECK_EXCEPTION(run("token-user", "octo/widgets", 8, "stale\n", {}, std::string(40, 'f')), zkgate::util::InputError,
+                        [](const zkgate::util::InputError& e) { return contains(e.describe(), "not posting"); });
+  BOOST_TEST(comments(8).empty());
+  const Run posted = run("token-user", "octo/widgets", 8, "current\n", {}, head);
+  BOOST_TEST(contains(posted.out, "created comment"));
+  BOOST_TEST(comments(8).size() == 1U);
 }
 
 BOOST_AUTO_TEST_CASE(unreachable_api_is_an_error) {
