@@ -48,7 +48,7 @@ if awk '
   failed=1
 fi
 
-if shellcheck github-action/*.sh scripts/validate-actions.sh tests/precommit/*.sh tests/install/*.sh; then
+if shellcheck github-action/*.sh scripts/validate-actions.sh tests/precommit/*.sh tests/install/*.sh tests/gate_github/*.sh; then
   echo "shellcheck: clean"
 else
   failed=1
