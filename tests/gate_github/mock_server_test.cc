@@ -38,7 +38,7 @@ struct Run {
 // Starts the mock API for one test and stops it afterwards.
 struct MockGithub : zkgate::test::TempDir {
   MockGithub()
-      : server(bp::search_path("python3"), (std::filesystem::path(ZKGATE_TESTS_DIR) / "gate_github" / "mock_github.py").string(),
+      : server(bp::search_path("python3"), (zkgate::test::source_dir() / "tests" / "gate_github" / "mock_github.py").string(),
                "--lifetime", "120", bp::std_out > server_out) {
     std::string port;
     std::getline(server_out, port);
