@@ -20,6 +20,7 @@ struct Subcommand {
 
 std::span<const Subcommand> subcommands();
 
+int comment_command(int argc, char** argv);  // comment_command.cc
 int compare_command(int argc, char** argv);  // compare_command.cc
 
 }  // namespace zkgate::gate::cli
