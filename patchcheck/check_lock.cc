@@ -93,7 +93,7 @@ void check_undeclared_sources(const Resolution& resolution, const CryptoMatrix& 
   const std::vector<LockPackage>& packages = lock.packages();
   std::vector<bool> candidate(packages.size(), false);
   for (std::size_t i = 0; i < packages.size(); ++i) {
-    const LockSource& source = packages[i].source;
+    const LockSource& source = *packages[i].source;
     candidate[i] = source.kind == LockSource::Kind::kGit && !declared_by_manifest(guest.manifest, source, packages[i].name);
   }
   std::vector<bool> flagged(packages.size(), false);
@@ -102,22 +102,22 @@ void check_undeclared_sources(const Resolution& resolution, const CryptoMatrix& 
     bool registry_dependent = false;
     bool git_dependent = false;
     for (const std::size_t dependent : lock.dependents(i)) {
-      const LockSource::Kind kind = packages[dependent].source.kind;
+      const LockSource::Kind kind = packages[dependent].source->kind;
       registry_dependent = registry_dependent || kind == LockSource::Kind::kRegistry;
       git_dependent = git_dependent || kind == LockSource::Kind::kGit;
     }
-    const bool patched_crypto = resolution.is_patch_source(packages[i].source) && matrix.is_crypto_crate(packages[i].name) &&
+    const bool patched_crypto = resolution.is_patch_source(*packages[i].source) && matrix.is_crypto_crate(packages[i].name) &&
                                 !git_dependent && !lock.dependents(i).empty();
     flagged[i] = registry_dependent || patched_crypto;
   }
   for (bool changed = true; changed;) {
     changed = false;
     for (std::size_t i = 0; i < packages.size(); ++i) {
-      if (flagged[i] || !candidate[i] || !resolution.is_patch_source(packages[i].source)) continue;
+      if (flagged[i] || !candidate[i] || !resolution.is_patch_source(*packages[i].source)) continue;
       const std::vector<std::size_t>& dependents = lock.dependents(i);
       bool all_git_flagged = false;
       for (const std::size_t dependent : dependents) {
-        if (packages[dependent].source.kind != LockSource::Kind::kGit) continue;
+        if (packages[dependent].source->kind != LockSource::Kind::kGit) continue;
         all_git_flagged = flagged[dependent];
         if (!all_git_flagged) break;
       }
@@ -133,7 +133,7 @@ void check_undeclared_sources(const Resolution& resolution, const CryptoMatrix& 
     finding.crate = packages[i].name;
     finding.dependents = resolution.dependent_names({i});
     finding.message = fmt::format("Cargo.lock resolves {} {} from {} but no entry in Cargo.toml declares that source", packages[i].name,
-                                  packages[i].version, describe(packages[i].source));
+                                  packages[i].version, describe(*packages[i].source));
     finding.hint = "restore the [patch] entry if the guest needs it, else regenerate the lock (`cargo update -w`) and commit it";
     findings.push_back(std::move(finding));
   }

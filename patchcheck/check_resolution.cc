@@ -31,9 +31,9 @@ std::string hint_for(const Resolution& resolution, const std::string& crate, con
   const LockPackage& patched = lock.packages()[copies.accelerated.front()];
   for (const std::size_t index : copies.native) {
     const LockPackage& native = lock.packages()[index];
-    if (native.source.kind == LockSource::Kind::kGit) {
+    if (native.source->kind == LockSource::Kind::kGit) {
       return fmt::format("[patch.crates-io] cannot redirect a git dependency: add [patch.\"{}\"] {} = {{ git = ... }}",
-                         native.source.url, crate);
+                         native.source->url, crate);
     }
     if (semver_series(native.version) != semver_series(patched.version)) {
       return fmt::format("the native copy is the {} series, which a {} patch cannot reach: patch that version too, or "
@@ -59,7 +59,7 @@ void check_double_resolution(const Resolution& resolution, const CryptoMatrix& m
   for (const std::string& crate : crates) {
     const std::vector<std::size_t> all = lock.find(crate);
     std::set<std::string_view> sources;
-    for (const std::size_t index : all) sources.insert(lock.packages()[index].source.without_fragment());
+    for (const std::size_t index : all) sources.insert(lock.packages()[index].source->without_fragment());
     if (sources.size() < 2) continue;
     const CrateCopies copies = resolution.copies(crate);
     const std::size_t anchor = copies.native.empty() ? all.front() : copies.native.front();

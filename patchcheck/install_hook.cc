@@ -73,7 +73,8 @@ std::string pre_commit_hook_text(const std::string& patchcheck_command) {
 # Audits the zkVM guests whose Cargo.toml or Cargo.lock is staged. Set PATCHCHECK to use
 # another binary; extra options go in PATCHCHECK_ARGS (e.g. "--fail-on warning").
 set -euo pipefail
-patchcheck="${{PATCHCHECK:-{}}}"
+default_patchcheck={}
+patchcheck="${{PATCHCHECK:-$default_patchcheck}}"
 if ! command -v "$patchcheck" >/dev/null 2>&1; then patchcheck=patchcheck; fi
 files=()
 while IFS= read -r -d '' file; do

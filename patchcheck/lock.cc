@@ -23,6 +23,14 @@ std::string required_string(const toml::table& table, std::string_view key, cons
 
 }  // namespace
 
+const LockSource* RawLock::intern_source(std::string_view raw) {
+  const auto found = source_index_.find(raw);
+  if (found != source_index_.end()) return found->second;
+  const LockSource* source = &sources.emplace_back(parse_lock_source(raw));
+  source_index_.emplace(std::string(raw), source);
+  return source;
+}
+
 RawLock parse_lock_toml(std::string_view text, const std::string& file) {
   toml::table root;
   try {
@@ -46,12 +54,12 @@ RawLock parse_lock_toml(std::string_view text, const std::string& file) {
       package.line = table->source().begin.line;
       package.name = required_string(*table, "name", file, "[[package]]");
       package.version = required_string(*table, "version", file, "[[package]]");
-      package.source = parse_lock_source((*table)["source"].value_or(std::string()));
+      package.source = raw.intern_source((*table)["source"].value_or(std::string()));
       if (const toml::array* dependencies = (*table)["dependencies"].as_array()) {
         for (const toml::node& dependency : *dependencies) {
           const std::optional<std::string> reference = dependency.value<std::string>();
           if (!reference) throw util::InputError({file, dependency.source().begin.line, 0}, "dependencies must be strings");
-          package.dependencies.push_back(*reference);
+          package.dependencies.push_back(raw.strings.emplace_back(*reference));
         }
       }
       raw.packages.push_back(std::move(package));
@@ -72,16 +80,17 @@ RawLock parse_lock_toml(std::string_view text, const std::string& file) {
   return raw;
 }
 
-Lockfile Lockfile::parse(std::string_view text, const std::string& file) {
+Lockfile Lockfile::parse(std::string text, const std::string& file) {
   Lockfile lock;
   lock.file_ = file;
-  std::optional<RawLock> fast = scan_canonical_lock(text);
-  lock.raw_ = fast ? std::move(*fast) : parse_lock_toml(text, file);
-  if (lock.raw_.format_version > kNewestLockFormat || lock.raw_.format_version < 0) {
-    throw util::InputError({file, 0, 0}, fmt::format("unsupported Cargo.lock format version {}", lock.raw_.format_version),
+  lock.text_ = std::make_shared<const std::string>(std::move(text));
+  std::optional<RawLock> fast = scan_canonical_lock(*lock.text_);
+  lock.raw_ = std::make_shared<const RawLock>(fast ? std::move(*fast) : parse_lock_toml(*lock.text_, file));
+  if (lock.raw_->format_version > kNewestLockFormat || lock.raw_->format_version < 0) {
+    throw util::InputError({file, 0, 0}, fmt::format("unsupported Cargo.lock format version {}", lock.raw_->format_version),
                            fmt::format("this patchcheck reads formats 1 to {}", kNewestLockFormat));
   }
-  if (lock.raw_.packages.empty()) {
+  if (lock.raw_->packages.empty()) {
     throw util::InputError({file, 0, 0}, "Cargo.lock holds no [[package]] entries",
                            "the lock is empty or truncated: regenerate it with `cargo generate-lockfile`");
   }
@@ -92,7 +101,7 @@ Lockfile Lockfile::parse(std::string_view text, const std::string& file) {
 Lockfile Lockfile::load(const std::string& file) { return parse(util::read_file(file), file); }
 
 std::vector<std::size_t> Lockfile::find(std::string_view name) const {
-  const auto it = by_name_.find(std::string(name));
+  const auto it = by_name_.find(name);
   if (it == by_name_.end()) return {};
   return it->second;
 }
@@ -101,12 +110,12 @@ std::vector<std::size_t> Lockfile::find(std::string_view name) const {
 // writes: "name" (unique name), "name version" (unique name+version) and
 // "name version (source)" (several sources of the same name and version).
 void Lockfile::link(const std::string& file) {
-  const std::vector<LockPackage>& packages = raw_.packages;
+  const std::vector<LockPackage>& packages = raw_->packages;
+  by_name_.reserve(packages.size());
   for (std::size_t i = 0; i < packages.size(); ++i) by_name_[packages[i].name].push_back(i);
   dependents_.assign(packages.size(), {});
   for (std::size_t i = 0; i < packages.size(); ++i) {
-    for (const std::string& reference : packages[i].dependencies) {
-      const std::string_view ref(reference);
+    for (const std::string_view ref : packages[i].dependencies) {
       const std::size_t first_space = ref.find(' ');
       const std::string_view name = ref.substr(0, first_space);
       std::string_view version;
@@ -122,19 +131,19 @@ void Lockfile::link(const std::string& file) {
       }
       std::size_t match = packages.size();
       std::size_t candidates = 0;
-      const auto it = by_name_.find(std::string(name));
+      const auto it = by_name_.find(name);
       if (it != by_name_.end()) {
         for (const std::size_t index : it->second) {
           const LockPackage& candidate = packages[index];
           if (!version.empty() && candidate.version != version) continue;
-          if (!source.empty() && candidate.source.without_fragment() != source) continue;
+          if (!source.empty() && candidate.source->without_fragment() != source) continue;
           match = index;
           ++candidates;
         }
       }
       if (candidates != 1) {
         throw util::InputError({file, packages[i].line, 0},
-                               fmt::format("dependency '{}' of {} {} {}", reference, packages[i].name, packages[i].version,
+                               fmt::format("dependency '{}' of {} {} {}", ref, packages[i].name, packages[i].version,
                                            candidates == 0 ? "names no package in the lock" : "is ambiguous"),
                                "the lock is inconsistent: regenerate it with `cargo generate-lockfile`");
       }

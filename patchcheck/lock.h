@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,9 +19,9 @@ namespace zkgate::patchcheck {
 struct LockPackage {
   std::string name;
   std::string version;
-  LockSource source;
-  std::vector<std::string> dependencies;  // as written: "name", "name version" or "name version (source)"
-  std::size_t line = 0;                   // line of its [[package]] header
+  const LockSource* source = nullptr;          // shared by every package from the same source
+  std::vector<std::string_view> dependencies;  // as written: "name", "name version" or "name version (source)"
+  std::size_t line = 0;                        // line of its [[package]] header
 };
 
 struct UnusedPatch {
@@ -28,24 +31,39 @@ struct UnusedPatch {
   std::size_t line = 0;
 };
 
-// What a parser extracts before dependency references are resolved.
+// Hashes std::string keys so that lookups by std::string_view need no allocation.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// What a parser extracts before dependency references are resolved. Dependency references
+// point into the lock's text or into `strings`; LockPackage::source points into `sources`.
 struct RawLock {
   int format_version = 0;  // the `version = N` line; 0 when absent (formats v1 and v2)
   std::vector<LockPackage> packages;
   std::vector<UnusedPatch> unused;
+  std::deque<LockSource> sources;
+  std::deque<std::string> strings;
+
+  // The one LockSource for `raw` (parsed on first sight).
+  const LockSource* intern_source(std::string_view raw);
+
+ private:
+  std::unordered_map<std::string, const LockSource*, StringHash, std::equal_to<>> source_index_;
 };
 
 class Lockfile {
  public:
   // Throws util::InputError (file:line) for invalid TOML, an unsupported format version,
   // a package without name/version, or a dependency reference that names no package.
-  static Lockfile parse(std::string_view text, const std::string& file);
+  static Lockfile parse(std::string text, const std::string& file);
   static Lockfile load(const std::string& file);
 
   const std::string& file() const { return file_; }
-  int format_version() const { return raw_.format_version; }
-  const std::vector<LockPackage>& packages() const { return raw_.packages; }
-  const std::vector<UnusedPatch>& unused() const { return raw_.unused; }
+  int format_version() const { return raw_->format_version; }
+  const std::vector<LockPackage>& packages() const { return raw_->packages; }
+  const std::vector<UnusedPatch>& unused() const { return raw_->unused; }
 
   // Indices into packages() of every package named `name` (all versions and sources).
   std::vector<std::size_t> find(std::string_view name) const;
@@ -56,8 +74,9 @@ class Lockfile {
   void link(const std::string& file);
 
   std::string file_;
-  RawLock raw_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_name_;
+  std::shared_ptr<const std::string> text_;  // what the dependency references point into
+  std::shared_ptr<const RawLock> raw_;
+  std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> by_name_;
   std::vector<std::vector<std::size_t>> dependents_;
 };
 

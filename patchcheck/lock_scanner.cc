@@ -13,7 +13,8 @@ namespace {
 std::optional<std::string_view> plain_string(std::string_view value) {
   if (value.size() < 2 || value.front() != '"' || value.back() != '"') return std::nullopt;
   const std::string_view inner = value.substr(1, value.size() - 2);
-  if (inner.find_first_of("\"\\") != std::string_view::npos) return std::nullopt;
+  // Two memchr scans: find_first_of with a set calls memchr once per character.
+  if (inner.find('"') != std::string_view::npos || inner.find('\\') != std::string_view::npos) return std::nullopt;
   return inner;
 }
 
@@ -43,7 +44,7 @@ std::optional<RawLock> scan_canonical_lock(std::string_view text) {
       if (line.size() < 4 || line.front() != ' ' || line.back() != ',') return std::nullopt;
       const std::optional<std::string_view> reference = plain_string(line.substr(1, line.size() - 2));
       if (!reference) return std::nullopt;
-      raw.packages.back().dependencies.emplace_back(*reference);
+      raw.packages.back().dependencies.push_back(*reference);
       continue;
     }
     if (line.empty() || line.front() == '#') continue;
@@ -83,7 +84,7 @@ std::optional<RawLock> scan_canonical_lock(std::string_view text) {
       LockPackage& package = raw.packages.back();
       if (key == "name") package.name = std::string(*string_value);
       else if (key == "version") package.version = std::string(*string_value);
-      else if (key == "source") package.source = parse_lock_source(*string_value);
+      else if (key == "source") package.source = raw.intern_source(*string_value);
       else if (key != "checksum") return std::nullopt;
     } else {
       UnusedPatch& patch = raw.unused.back();
@@ -95,8 +96,9 @@ std::optional<RawLock> scan_canonical_lock(std::string_view text) {
   }
   if (in_dependencies) return std::nullopt;
   // Missing fields are the TOML path's job to report, with its own wording.
-  for (const LockPackage& package : raw.packages) {
+  for (LockPackage& package : raw.packages) {
     if (package.name.empty() || package.version.empty()) return std::nullopt;
+    if (package.source == nullptr) package.source = raw.intern_source({});
   }
   for (const UnusedPatch& patch : raw.unused) {
     if (patch.name.empty() || patch.version.empty()) return std::nullopt;

@@ -1,5 +1,7 @@
 #include "patchcheck/manifest.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
@@ -116,6 +118,11 @@ Manifest parse_manifest(std::string_view text, const std::string& file) {
     }
   }
   if (const toml::table* patch = root["patch"].as_table()) read_patch_tables(*patch, file, manifest);
+  // toml++ tables iterate in key order; findings and reports follow the file.
+  const auto by_line = [](const auto& a, const auto& b) { return a.line < b.line; };
+  std::sort(manifest.dependencies.begin(), manifest.dependencies.end(), by_line);
+  std::stable_sort(manifest.patches.begin(), manifest.patches.end(),
+                   [](const PatchEntry& a, const PatchEntry& b) { return a.spec.line < b.spec.line; });
   scan_commented_patches(text, file, manifest);
   return manifest;
 }

@@ -7,9 +7,6 @@
 
 namespace zkgate::patchcheck {
 
-// Generated from crypto-matrix.yml by zkgate_embed_file (see CMakeLists.txt).
-extern const std::string_view default_matrix_yaml;
-
 namespace {
 
 struct ExpectationName {
@@ -56,8 +53,6 @@ std::size_t TagGrammar::group_index(std::string_view name) const {
   }
   return 0;
 }
-
-CryptoMatrix CryptoMatrix::load_default() { return parse(default_matrix_yaml, "crypto-matrix.yml (embedded)"); }
 
 CryptoMatrix CryptoMatrix::load_file(const std::filesystem::path& path) {
   const std::string text = util::read_file(path);

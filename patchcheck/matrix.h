@@ -13,7 +13,7 @@
 // The crypto operation matrix: which EVM crypto operations each zkVM accelerates, through
 // which crate, and how a working or a native build shows up (symbols, opcodes). patchcheck
 // audits guests against it; gate uses the symbols to diagnose native crypto in profiles.
-// The default is patchcheck/crypto-matrix.yml, embedded at build time.
+// The default is patchcheck/crypto-matrix.yml, validated and embedded at build time.
 namespace zkgate::patchcheck {
 
 // What the matrix demands of any guest on one zkVM for one operation.
@@ -106,6 +106,11 @@ class CryptoMatrix {
   static CryptoMatrix load_file(const std::filesystem::path& path);
   // `origin` names the text in errors ("crypto-matrix.yml", a path).
   static CryptoMatrix parse(std::string_view yaml_text, const std::string& origin);
+
+  // The compiled form: the validated model as JSON, which reads far faster than the YAML.
+  // The build compiles the default matrix into it; `origin` names the YAML it came from.
+  std::string to_json() const;
+  static CryptoMatrix from_json(std::string_view json_text, const std::string& origin);
 
   int schema_version() const { return schema_version_; }
   const std::string& origin() const { return origin_; }

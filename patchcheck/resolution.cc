@@ -38,7 +38,7 @@ PatchStatus Resolution::status(const PatchEntry& entry) const {
   const bool is_git = !entry.spec.git.empty();
   bool ref_matches = false;
   for (const std::size_t index : lock.find(entry.spec.crate)) {
-    const LockSource& source = lock.packages()[index].source;
+    const LockSource& source = *lock.packages()[index].source;
     if (is_git) {
       if (source.kind != LockSource::Kind::kGit || source.url != entry.spec.git_normalized) continue;
       if (source.ref == entry.spec.ref) ref_matches = true;
@@ -69,7 +69,7 @@ CrateCopies Resolution::copies(std::string_view crate) const {
   CrateCopies result;
   if (!guest_.lock) return result;
   for (const std::size_t index : guest_.lock->find(crate)) {
-    if (is_patch_source(guest_.lock->packages()[index].source)) result.accelerated.push_back(index);
+    if (is_patch_source(*guest_.lock->packages()[index].source)) result.accelerated.push_back(index);
     else result.native.push_back(index);
   }
   return result;
@@ -99,7 +99,7 @@ std::string Resolution::describe_copies(const std::vector<std::size_t>& packages
   for (const std::size_t index : packages) {
     const LockPackage& package = guest_.lock->packages()[index];
     if (!out.empty()) out += "; ";
-    out += fmt::format("{} {}", package.version, describe(package.source));
+    out += fmt::format("{} {}", package.version, describe(*package.source));
   }
   return out;
 }
