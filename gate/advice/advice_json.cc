@@ -1,0 +1,67 @@
+#include "gate/advice/advice_json.h"
+
+#include <fmt/format.h>
+
+#include "gate/advice/measure.h"
+
+namespace zkgate::gate::advice {
+
+namespace {
+
+nlohmann::json evidence_to_json(const Evidence& evidence) {
+  nlohmann::json out = {{"function", evidence.function}, {"share_percent", evidence.share_percent}};
+  out["value"] = evidence.value ? nlohmann::json(*evidence.value) : nlohmann::json(nullptr);
+  out["calls"] = evidence.calls ? nlohmann::json(*evidence.calls) : nlohmann::json(nullptr);
+  out["rank"] = evidence.rank ? nlohmann::json(*evidence.rank) : nlohmann::json(nullptr);
+  if (!evidence.note.empty()) out["note"] = evidence.note;
+  return out;
+}
+
+nlohmann::json result_to_json(const RuleResult& result) {
+  nlohmann::json evidence = nlohmann::json::array();
+  for (const Evidence& e : result.evidence) evidence.push_back(evidence_to_json(e));
+  return {{"rule_id", result.rule_id},
+          {"category", result.category},
+          {"title", result.title},
+          {"outcome", std::string(outcome_name(result.outcome))},
+          {"message", result.message},
+          {"hint", result.hint},
+          {"measure", result.measure},
+          {"share_percent", result.share_percent},
+          {"threshold_percent", result.threshold_percent},
+          {"evidence", evidence}};
+}
+
+}  // namespace
+
+nlohmann::json advice_to_json(const Advice& advice) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const RuleResult* item : advice.items()) items.push_back(result_to_json(*item));
+  nlohmann::json results = nlohmann::json::array();
+  for (const RuleResult& result : advice.results) results.push_back(result_to_json(result));
+  return {{"rules_source", advice.rules_source}, {"disabled", advice.disabled}, {"items", items}, {"results", results}};
+}
+
+std::string advice_to_text(const Advice& advice) {
+  std::string out;
+  const std::vector<const RuleResult*> items = advice.items();
+  if (items.empty()) out += "advice: nothing above the thresholds\n";
+  for (const RuleResult* item : items) {
+    out += fmt::format("advice [{}] {}: {}\n", item->rule_id, item->title, item->message);
+    for (const Evidence& e : item->evidence) {
+      out += fmt::format("    {} {} of {}", e.function, format_percent(e.share_percent), item->measure);
+      if (e.calls) out += fmt::format(", {} calls", *e.calls);
+      if (!e.note.empty()) out += fmt::format(" ({})", e.note);
+      out += "\n";
+    }
+    if (!item->hint.empty()) out += fmt::format("    next: {}\n", item->hint);
+  }
+  for (const RuleResult& result : advice.results) {
+    if (result.outcome == Outcome::kNotEvaluated) {
+      out += fmt::format("advice [{}] not evaluated: {}\n", result.rule_id, result.message);
+    }
+  }
+  return out;
+}
+
+}  // namespace zkgate::gate::advice
