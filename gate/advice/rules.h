@@ -1,7 +1,9 @@
 #pragma once
 
+// First, so that no other header pulls in <regex> without the warning fix.
+#include "gate/advice/std_regex.h"
+
 #include <filesystem>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -9,7 +9,7 @@ using zkgate::test::crafted_profile;
 
 namespace {
 
-const advice::RuleResult& result_of(const advice::Advice& advice, const std::string& id) {
+advice::RuleResult result_of(const advice::Advice& advice, const std::string& id) {
   for (const advice::RuleResult& result : advice.results) {
     if (result.rule_id == id) return result;
   }
