@@ -26,12 +26,7 @@ struct OpenSpan {
 
 class Sp1LogParser {
  public:
-  explicit Sp1LogParser(LineReader& in) : in_(in) {
-    profile_.source = in.source();
-    profile_.format = "sp1-log";
-    profile_.zkvm = "sp1";
-    profile_.unit = "cycles";
-  }
+  explicit Sp1LogParser(LineReader& in) : in_(in), profile_(empty_sp1_profile(in.source())) {}
 
   Profile run() {
     std::string_view line;
@@ -180,6 +175,15 @@ class Sp1LogParser {
 };
 
 }  // namespace
+
+Profile empty_sp1_profile(const std::string& source) {
+  Profile profile;
+  profile.source = source;
+  profile.format = "sp1-log";
+  profile.zkvm = "sp1";
+  profile.unit = "cycles";
+  return profile;
+}
 
 Profile parse_sp1_log(LineReader& in) { return Sp1LogParser(in).run(); }
 

@@ -10,6 +10,9 @@ namespace zkgate::gate {
 // spans (said in total_note). Also the text report of ethrex's bin/parse_sp1_profile.py.
 Profile parse_sp1_log(LineReader& in);
 
+// An empty profile labelled as SP1 cycles from `source`: what both SP1 readers start from.
+Profile empty_sp1_profile(const std::string& source);
+
 // The parse_sp1_profile.py report, from the line after its "SP1 Profile Analysis" title.
 Profile parse_sp1_profile_report(LineReader& in);
 

@@ -17,12 +17,8 @@ enum class Table { None, Inclusive, Exclusive };
 
 class Sp1ReportParser {
  public:
-  explicit Sp1ReportParser(LineReader& in) : in_(in), title_line_(in.line_number()) {
-    profile_.source = in.source();
-    profile_.format = "sp1-log";
-    profile_.zkvm = "sp1";
-    profile_.unit = "cycles";
-  }
+  explicit Sp1ReportParser(LineReader& in)
+      : in_(in), title_line_(in.line_number()), profile_(empty_sp1_profile(in.source())) {}
 
   Profile run() {
     std::string_view line;
