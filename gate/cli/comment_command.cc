@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "gate/cli/parse_arguments.h"
 #include "gate/cli/subcommands.h"
 #include "gate/github/comment_command.h"
 #include "util/exit_codes.h"
@@ -49,15 +50,7 @@ int comment_command(int argc, char** argv) {
   app.add_option("--head-sha", request.head_sha, "post only while the PR's head commit is this SHA")->type_name("SHA");
   app.add_option("--timeout", timeout_seconds, "seconds allowed per HTTP request")->check(CLI::Range(1, 600))->capture_default_str();
   app.footer(kCommentFooter);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return util::kExitOk;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "gate: error: " << e.what() << "\nRun 'gate comment --help' for usage.\n";
-    return util::kExitError;
-  }
+  if (const std::optional<int> stop = parse_arguments(app, argc, argv, "comment")) return *stop;
   if (pr_option->count() > 0) request.pr = pr;
   request.timeout = std::chrono::seconds(timeout_seconds);
   return github::run_comment(request, github::process_environment(), std::cout, std::cerr);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "gate/cli/compare_run.h"
+#include "gate/cli/parse_arguments.h"
 #include "gate/cli/subcommands.h"
 #include "gate/profile/parse.h"
 #include "gate/suite/suite_command.h"
@@ -70,15 +71,7 @@ int compare_command(int argc, char** argv) {
   app.add_flag("--quiet,-q", request.outputs.quiet, "no text report on stdout");
   suite::add_suite_flags(app, suite_flags);
   app.footer(compare_footer());
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return util::kExitOk;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "gate: error: " << e.what() << "\nRun 'gate compare --help' for usage.\n";
-    return util::kExitError;
-  }
+  if (const std::optional<int> stop = parse_arguments(app, argc, argv, "compare")) return *stop;
   request.base = base;
   request.head = head;
   if (suite::is_suite_input(request.base) || suite::is_suite_input(request.head)) {
