@@ -22,5 +22,7 @@ std::span<const Subcommand> subcommands();
 
 int comment_command(int argc, char** argv);  // comment_command.cc
 int compare_command(int argc, char** argv);  // compare_command.cc
+int merge_command(int argc, char** argv);    // merge_command.cc
+int run_command(int argc, char** argv);      // run_command.cc
 
 }  // namespace zkgate::gate::cli

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "gate/compare/comparison.h"
+#include "gate/compare/judge.h"
 #include "gate/compare/policy.h"
 #include "gate/run/base_cache.h"
 #include "gate/run/case_side.h"
@@ -16,6 +17,7 @@
 #include "gate/run/interrupt.h"
 #include "gate/run/revision_workspace.h"
 #include "util/file_io.h"
+#include "patchcheck/matrix.h"
 #include "util/input_error.h"
 
 namespace zkgate::gate::run {
@@ -96,29 +98,29 @@ std::string failure_text(const StepFailure& failure, const std::string& role) {
   return text;
 }
 
-CaseResult judge_case(const CaseConfig& config, const SideOutcome& base, const SideOutcome& head,
-                      const Policy& policy, const RunConfig& run_config) {
+// The run's layering of thresholds (global, `thresholds.cases.<name>`, then the case's own
+// `thresholds`) happens here; the judgment itself is gate compare's, crypto diagnosis included.
+CaseResult judge_run_case(const CaseConfig& config, const SideOutcome& base, const SideOutcome& head,
+                          const Policy& policy, const RunConfig& run_config, const patchcheck::CryptoMatrix& matrix) {
+  const CaseLabel label{config.name, config.input.value_or("")};
   CaseResult result;
-  result.name = config.name;
-  result.zkvm = config.zkvm;
-  result.input = config.input.value_or("");
   if (base.failure || head.failure) {
-    result.problem = base.failure ? CaseState::failed_in_base : CaseState::failed_in_head;
-    std::vector<std::string> lines;
-    if (base.failure) lines.push_back(failure_text(*base.failure, "base"));
-    if (head.failure) lines.push_back(failure_text(*head.failure, "head"));
-    for (const std::string& line : lines) result.error += (result.error.empty() ? "" : "; ") + line;
-    result.log_tail = base.failure ? base.failure->log_tail : head.failure->log_tail;
-    return result;
+    std::string error;
+    if (base.failure) error = failure_text(*base.failure, "base");
+    if (head.failure) error += (error.empty() ? "" : "; ") + failure_text(*head.failure, "head");
+    result = unjudged_case(label, base.failure ? CaseState::failed_in_base : CaseState::failed_in_head,
+                           std::move(error), base.failure ? base.failure->log_tail : head.failure->log_tail);
+  } else {
+    Policy case_policy = policy.for_case(config.name);
+    case_policy.case_overrides.clear();  // applied once above; the case's own thresholds come last
+    try {
+      if (!config.thresholds.IsNull()) apply_thresholds(case_policy, config.thresholds, run_config.source);
+      result = judge_case(label, *base.profile, *head.profile, case_policy, &matrix);
+    } catch (const util::InputError& error) {
+      result = unjudged_case(label, CaseState::not_comparable, error.describe());
+    }
   }
-  Policy case_policy = policy.for_case(config.name);
-  try {
-    if (!config.thresholds.IsNull()) apply_thresholds(case_policy, config.thresholds, run_config.source);
-    result.comparison = compare_profiles(*base.profile, *head.profile, case_policy);
-  } catch (const util::InputError& error) {
-    result.problem = CaseState::not_comparable;
-    result.error = error.describe();
-  }
+  result.zkvm = config.zkvm;
   return result;
 }
 
@@ -185,8 +187,10 @@ Report run_gate(const RunOptions& options, RevisionSource& source, CommandRunner
   report.config_used = config.source;
   report.base_label = fmt::format("{} (merge base with {})", base.label(), base.spec);
   report.head_label = head.worktree ? head.label() : fmt::format("{} ({})", head.label(), head.spec);
+  const patchcheck::CryptoMatrix matrix = patchcheck::CryptoMatrix::load_default();
   for (std::size_t i = 0; i + 1 < work.size(); i += 2) {
-    report.cases.push_back(judge_case(*work[i].config, work[i].outcome, work[i + 1].outcome, policy, config));
+    report.cases.push_back(
+        judge_run_case(*work[i].config, work[i].outcome, work[i + 1].outcome, policy, config, matrix));
   }
   return report;
 }

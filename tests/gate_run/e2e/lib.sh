@@ -97,10 +97,13 @@ make_repo() {
   git -C "$REPO" checkout -q -b feature
 }
 
-# run_gate ARGS...: runs gate in the repository; sets $status, $report (stdout), $log (stderr).
+# run_gate SUBCOMMAND ARGS...: runs gate in the repository (`gate run` with --out $OUT);
+# sets $status, $report (stdout), $log (stderr).
 run_gate() {
+  local extra=()
+  if [ "$1" = run ]; then extra=(--out "$OUT"); fi
   set +e
-  (cd "$REPO" && "$GATE" "$@" --out "$OUT" > "$WORK/stdout" 2> "$WORK/stderr")
+  (cd "$REPO" && "$GATE" "$@" "${extra[@]}" > "$WORK/stdout" 2> "$WORK/stderr")
   status=$?
   set -e
   report="$(cat "$WORK/stdout")"

@@ -1,4 +1,4 @@
-#include "gate/run/run_command.h"
+#include "gate/run/execute.h"
 
 #include <filesystem>
 

@@ -2,9 +2,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "gate/cli/parse_arguments.h"
 #include "gate/cli/subcommands.h"
 #include "gate/run/config.h"
-#include "gate/run/run_command.h"
+#include "gate/run/execute.h"
 #include "util/exit_codes.h"
 #include "util/file_io.h"
 
@@ -40,15 +41,7 @@ int merge_command(int argc, char** argv) {
   app.add_option("--template", outputs.template_path, "mustache template for --markdown")->type_name("FILE");
   app.add_flag("--quiet,-q", outputs.quiet, "no text report on stdout");
   app.footer(kMergeFooter);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return util::kExitOk;
-  } catch (const CLI::ParseError& error) {
-    std::cerr << "gate: error: " << error.what() << "\nRun 'gate merge --help' for usage.\n";
-    return util::kExitError;
-  }
+  if (const std::optional<int> stop = parse_arguments(app, argc, argv, "merge")) return *stop;
   if (!config_file.empty()) {
     const run::RunConfig config = run::parse_run_config(util::read_file(config_file), config_file);
     for (const run::CaseConfig& c : config.cases) input.expected_cases.push_back(c.name);

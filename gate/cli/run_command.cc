@@ -2,8 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "gate/cli/parse_arguments.h"
 #include "gate/cli/subcommands.h"
-#include "gate/run/run_command.h"
+#include "gate/run/execute.h"
 #include "util/exit_codes.h"
 
 namespace zkgate::gate::cli {
@@ -27,11 +28,6 @@ Examples:
   gate run --case zisk-block-23769082 --json-out result-zisk.json --quiet   # one CI shard
   gate run --config .zkgate.yml --no-cache --markdown report.md
 )";
-
-int parse_error(const CLI::App& app, const CLI::ParseError& error) {
-  std::cerr << "gate: error: " << error.what() << "\nRun '" << app.get_name() << " --help' for usage.\n";
-  return util::kExitError;
-}
 
 }  // namespace
 
@@ -67,14 +63,7 @@ int run_command(int argc, char** argv) {
   app.add_option("--template", outputs.template_path, "mustache template for --markdown")->type_name("FILE");
   app.add_flag("--quiet,-q", outputs.quiet, "no progress on stderr and no text report on stdout");
   app.footer(kRunFooter);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return util::kExitOk;
-  } catch (const CLI::ParseError& error) {
-    return parse_error(app, error);
-  }
+  if (const std::optional<int> stop = parse_arguments(app, argc, argv, "run")) return *stop;
   if (!repo.empty()) options.repo_root = repo;
   return run::execute_run(options, outputs, std::cout);
 }
