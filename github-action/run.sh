@@ -45,7 +45,10 @@ run_gate() {
   trust_workspace
   local base="${INPUT_BASE_REF:-}"
   if [ -z "$base" ] && [ -n "${GITHUB_BASE_REF:-}" ]; then base="origin/$GITHUB_BASE_REF"; fi
-  local args=(run --config "${INPUT_CONFIG:-.zkgate.yml}" --json-out "$result" --markdown-out "$out_dir/gate.md")
+  # --base-config, not --config: the config is read from the base revision, never from the
+  # PR's own tree, so a PR cannot loosen the gate that judges it.
+  local args=(run --base-config "${INPUT_CONFIG:-.zkgate.yml}" --out "$out_dir/run" --json-out "$result"
+    --markdown "$out_dir/gate.md")
   if [ -n "$base" ]; then args+=(--base "$base"); fi
   local name
   for name in "${cases[@]}"; do args+=(--case "$name"); done
@@ -64,7 +67,7 @@ run_merge() {
     echo "::error title=zkgate::no result files match the 'results' input: ${INPUT_RESULTS:-<empty>}"
     gate_status=2
   else
-    gate merge --json-out "$result" --markdown-out "$out_dir/gate.md" -- "${files[@]}" > /dev/null
+    gate merge --json "$result" --markdown "$out_dir/gate.md" -- "${files[@]}" > /dev/null
     gate_status=$?
     if [ -f "$out_dir/gate.md" ]; then cat "$out_dir/gate.md" >> "$report"; fi
   fi

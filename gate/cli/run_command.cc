@@ -44,6 +44,10 @@ int run_command(int argc, char** argv) {
   app.add_option("--case", options.cases, "run only this case (repeatable); default: every case")->type_name("NAME");
   app.add_option("--config", options.config_file, "use this local config instead of .zkgate.yml at the base")
       ->type_name("FILE");
+  app.add_option("--base-config", options.base_config_path,
+                 "path of the config inside the base revision (default .zkgate.yml)")
+      ->type_name("PATH")
+      ->excludes("--config");
   app.add_option("--out", options.out_dir, "folder for logs and profiles (default ./zkgate-out)")->type_name("DIR");
   CLI::Option* cache_dir = app.add_option("--cache-dir", options.cache_dir,
                                           "base-profile cache (default: config cache_dir, $XDG_CACHE_HOME/zkgate, "

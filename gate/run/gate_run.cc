@@ -131,15 +131,16 @@ RunConfig load_trusted_config(const RunOptions& options, RevisionSource& source,
     return parse_run_config(util::read_file(*options.config_file),
                             fmt::format("{} (--config override)", options.config_file->string()));
   }
-  const std::optional<std::string> text = source.read_file(base, kConfigFileName);
+  const std::string& path = options.base_config_path;
+  const std::optional<std::string> text = source.read_file(base, path);
   if (!text) {
     throw util::InputError(
-        {fmt::format("{}:{}", base.label(), kConfigFileName)},
+        {fmt::format("{}:{}", base.label(), path)},
         fmt::format("the base revision has no {}; the gate reads its config from the base so a PR cannot loosen it",
-                    kConfigFileName),
-        "land the config on the base branch first, or pass --config .zkgate.yml for a local run");
+                    path),
+        "land the config on the base branch first, or pass --config FILE for a local run");
   }
-  return parse_run_config(*text, fmt::format("{} at base {}", kConfigFileName, base.label()));
+  return parse_run_config(*text, fmt::format("{} at base {}", path, base.label()));
 }
 
 Report run_gate(const RunOptions& options, RevisionSource& source, CommandRunner& runner, Progress& progress) {

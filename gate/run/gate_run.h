@@ -22,6 +22,7 @@ struct RunOptions {
   std::string head = "WORKTREE";                  // --head
   std::optional<std::string> base;                // --base; default: the remote's default branch
   std::optional<std::filesystem::path> config_file;  // --config: a local file instead of the base's .zkgate.yml
+  std::string base_config_path = kConfigFileName;     // --base-config: where the config sits in the base revision
   std::vector<std::string> cases;                 // --case (repeatable); empty: every case
   std::filesystem::path out_dir = "zkgate-out";   // --out: logs, profiles, report
   std::optional<std::filesystem::path> cache_dir; // --cache-dir; else the config's cache_dir, else XDG
@@ -30,7 +31,7 @@ struct RunOptions {
   std::filesystem::path repo_root;                // where case inputs are found (the working tree root)
 };
 
-// Reads the config the gate trusts: --config when given, else .zkgate.yml at the base
+// Reads the config the gate trusts: --config when given, else base_config_path at the base
 // revision (so a PR cannot loosen the gate that judges it). Throws util::InputError.
 RunConfig load_trusted_config(const RunOptions& options, RevisionSource& source, const Revision& base);
 

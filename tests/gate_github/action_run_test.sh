@@ -9,6 +9,7 @@ set -euo pipefail
 
 source_dir="${1:?usage: action_run_test.sh ZKGATE_SOURCE_DIR}"
 run_sh="$source_dir/github-action/run.sh"
+export REAL_GATE="${2:-}" REAL_PATCHCHECK="${3:-}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 passed=0
@@ -17,9 +18,28 @@ ok() { echo "ok: $*"; passed=$((passed + 1)); }
 
 # Stand-ins: log their arguments one per line, act as FAKE_* variables say.
 mkdir -p "$work/bin"
+# check_flags REAL_BINARY HELP_ARGS... -- ARGS...: fails when an --option in ARGS is not in
+# the real binary's help text.
+cat > "$work/bin/check-flags" <<'CHECK'
+#!/usr/bin/env bash
+real="$1"; shift
+help_args=()
+while [ "$1" != -- ]; do help_args+=("$1"); shift; done
+shift
+[ -n "$real" ] || exit 0
+help="$("$real" "${help_args[@]}" --help)" || { echo "check-flags: $real ${help_args[*]} --help failed" >&2; exit 3; }
+for arg in "$@"; do
+  case "$arg" in
+    --) break ;;
+    --*) flag="${arg%%=*}"
+         grep -qE -- "(^|[ ,])$flag([ ,=]|$)" <<< "$help" || { echo "check-flags: '${help_args[*]}' has no $flag" >&2; exit 3; } ;;
+  esac
+done
+CHECK
 cat > "$work/bin/patchcheck" <<'FAKE'
 #!/usr/bin/env bash
 printf '%s\n' "patchcheck" "$@" >> "$FAKE_LOG"
+check-flags "$REAL_PATCHCHECK" -- "$@" || exit 3
 for arg in "$@"; do
   if [ "$arg" = github ]; then echo "::error file=guest/Cargo.toml,line=3::patch-unused"; fi
   if [ "$arg" = markdown ]; then echo "## patchcheck findings"; fi
@@ -29,6 +49,7 @@ FAKE
 cat > "$work/bin/gate" <<'FAKE'
 #!/usr/bin/env bash
 printf '%s\n' "gate" "$@" >> "$FAKE_LOG"
+check-flags "$REAL_GATE" "$1" -- "${@:2}" || exit 3
 if [ "$1" = comment ]; then
   [ "${GITHUB_TOKEN:-}" = "$FAKE_EXPECT_TOKEN" ] || { echo "wrong token" >&2; exit 2; }
   exit "${FAKE_COMMENT_EXIT:-0}"
@@ -36,8 +57,8 @@ fi
 json="" markdown=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --json-out) json="$2"; shift ;;
-    --markdown-out) markdown="$2"; shift ;;
+    --json|--json-out) json="$2"; shift ;;
+    --markdown) markdown="$2"; shift ;;
   esac
   shift
 done
@@ -50,7 +71,7 @@ cat > "$json" <<JSON
 JSON
 exit "${FAKE_GATE_EXIT:-0}"
 FAKE
-chmod +x "$work/bin/patchcheck" "$work/bin/gate"
+chmod +x "$work/bin/patchcheck" "$work/bin/gate" "$work/bin/check-flags"
 
 # Runs run.sh in a fresh scratch workspace with the given INPUT_* assignments.
 run_action() {
@@ -76,6 +97,8 @@ grep -q "## patchcheck findings" "$last/summary" && grep -q "## gate: pass" "$la
 grep -q "::error file=guest/Cargo.toml" "$last/stdout" || fail "patchcheck annotations not on stdout"
 tr '\n' ' ' < "$last/log" | grep -q -- "--case blk-1 --case blk-2" || fail "cases not passed as --case flags"
 tr '\n' ' ' < "$last/log" | grep -q -- "--base origin/main" || fail "base ref not passed"
+tr '\n' ' ' < "$last/log" | grep -q -- "--base-config .zkgate.yml" || fail "config not read from the base"
+! grep -qx -- "--config" "$last/log" || fail "run.sh passed --config: the PR's own config would judge it"
 ok "mode both: pass, outputs, summary, flags"
 
 # 2. a regression in gate: exit 1, verdict regression; patchcheck findings alone: findings.
@@ -110,7 +133,7 @@ echo '{}' > "$work/results/a/result.json"; echo '{}' > "$work/results/b/result.j
 status=0
 run_action INPUT_MODE=merge INPUT_RESULTS="$work/results/*/result.json" || status=$?
 [ "$status" -eq 0 ] || fail "merge exited $status"
-[ "$(grep -c 'result.json$' "$last/log")" -eq 3 ] || fail "merge did not get both shard files (and --json-out)"
+[ "$(grep -c 'result.json$' "$last/log")" -eq 3 ] || fail "merge did not get both shard files (and --json)"
 status=0
 run_action INPUT_MODE=merge INPUT_RESULTS="$work/none/*.json" || status=$?
 [ "$status" -eq 2 ] && [ "$(output verdict)" = error ] || fail "merge without files: exit $status"
