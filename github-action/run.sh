@@ -67,7 +67,11 @@ run_merge() {
     echo "::error title=zkgate::no result files match the 'results' input: ${INPUT_RESULTS:-<empty>}"
     gate_status=2
   else
-    gate merge --json "$result" --markdown "$out_dir/gate.md" -- "${files[@]}" > /dev/null
+    # The cases input names the shards that must exist: a job that crashed before uploading
+    # its result is then reported as missing, not silently dropped.
+    local args=(merge --json "$result" --markdown "$out_dir/gate.md") name
+    for name in "${cases[@]}"; do args+=(--expect-case "$name"); done
+    gate "${args[@]}" -- "${files[@]}" > /dev/null
     gate_status=$?
     if [ -f "$out_dir/gate.md" ]; then cat "$out_dir/gate.md" >> "$report"; fi
   fi

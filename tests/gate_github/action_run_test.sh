@@ -135,6 +135,9 @@ run_action INPUT_MODE=merge INPUT_RESULTS="$work/results/*/result.json" || statu
 [ "$status" -eq 0 ] || fail "merge exited $status"
 [ "$(grep -c 'result.json$' "$last/log")" -eq 3 ] || fail "merge did not get both shard files (and --json)"
 status=0
+run_action INPUT_MODE=merge INPUT_RESULTS="$work/results/*/result.json" INPUT_CASES="a b" || status=$?
+tr '\n' ' ' < "$last/log" | grep -q -- "--expect-case a --expect-case b" || fail "cases not expected in merge"
+status=0
 run_action INPUT_MODE=merge INPUT_RESULTS="$work/none/*.json" || status=$?
 [ "$status" -eq 2 ] && [ "$(output verdict)" = error ] || fail "merge without files: exit $status"
 status=0
