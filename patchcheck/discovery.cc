@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -72,7 +72,54 @@ std::string display_path(const fs::path& path) {
   return path.lexically_normal().generic_string();
 }
 
-void search_root(const fs::path& root, const std::vector<std::string>& globs, std::set<fs::path>& manifests) {
+// The repository a path named on the command line belongs to: the nearest folder at or
+// above it holding .git, else the named folder itself. Canonical, so links are resolved.
+fs::path repository_root(const fs::path& named_folder) {
+  std::error_code error;
+  const fs::path start = fs::weakly_canonical(fs::absolute(named_folder), error);
+  for (fs::path folder = start; !folder.empty(); folder = folder.parent_path()) {
+    if (fs::exists(fs::symlink_status(folder / ".git", error))) return folder;
+    if (folder == folder.root_path()) break;
+  }
+  return start;
+}
+
+bool is_inside(const fs::path& canonical, const fs::path& root) {
+  const auto [root_end, path_end] = std::mismatch(root.begin(), root.end(), canonical.begin(), canonical.end());
+  (void)path_end;
+  return root_end == root.end();
+}
+
+// A manifest or lock is a PR author's file: a symbolic link (of the file or of a folder
+// above it) can point at anything the CI runner can read, such as a key or a token. Such
+// a file is refused before it is opened, so its content never reaches a log or a report.
+void require_inside(const fs::path& path, const fs::path& root) {
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(path, error);
+  if (!error && is_inside(canonical, root)) return;
+  throw util::InputError({display_path(path)},
+                         fmt::format("leads outside the repository {} through a symbolic link; patchcheck does not "
+                                     "read files outside it",
+                                     root.generic_string()),
+                         "replace the link by the file itself, or audit the folder it points to as its own path");
+}
+
+// A manifest to audit: the path it was found at (links not resolved, shown in findings)
+// and the repository it must stay in. Keyed by canonical path: one guest per real file.
+struct Candidate {
+  fs::path path;
+  fs::path root;
+};
+using Candidates = std::map<fs::path, Candidate>;
+
+void add_candidate(Candidates& candidates, const fs::path& path, const fs::path& root) {
+  const fs::path lexical = fs::absolute(path).lexically_normal();
+  std::error_code error;
+  candidates.emplace(fs::weakly_canonical(lexical, error), Candidate{lexical, root});
+}
+
+void search_root(const fs::path& root, const std::vector<std::string>& globs, Candidates& manifests) {
+  const fs::path repository = repository_root(root);
   for (const std::string& glob : globs) {
     const std::string prefix = literal_prefix(glob);
     fs::path base = prefix.empty() ? root : root / prefix;
@@ -81,8 +128,9 @@ void search_root(const fs::path& root, const std::vector<std::string>& globs, st
       // A glob that is a plain file path is literal all the way down.
       continue;
     }
+    if (!prefix.empty()) require_inside(base, repository);  // a linked folder is not searched
     if (fs::is_regular_file(base, error)) {
-      if (glob_match(glob, prefix)) manifests.insert(fs::weakly_canonical(base));
+      if (glob_match(glob, prefix)) add_candidate(manifests, base, repository);
       continue;
     }
     fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, error);
@@ -96,7 +144,7 @@ void search_root(const fs::path& root, const std::vector<std::string>& globs, st
       }
       if (entry.path().filename() != "Cargo.toml") continue;
       const std::string relative = entry.path().lexically_relative(root).generic_string();
-      if (glob_match(glob, relative)) manifests.insert(fs::weakly_canonical(entry.path()));
+      if (glob_match(glob, relative)) add_candidate(manifests, entry.path(), repository);
     }
   }
 }
@@ -138,8 +186,7 @@ Discovery discover_guests(const std::vector<std::string>& paths, const Discovery
   }
   const std::vector<std::string> globs = options.globs.empty() ? default_globs() : options.globs;
   Discovery discovery;
-  std::set<fs::path> manifests;      // found by search: non-guests are skipped quietly
-  std::set<fs::path> explicit_files;  // named on the command line
+  Candidates manifests;  // found by search or named on the command line
   bool searched = false;
   for (const std::string& path_text : paths) {
     const fs::path path(path_text);
@@ -148,10 +195,12 @@ Discovery discover_guests(const std::vector<std::string>& paths, const Discovery
     if (error || !fs::exists(status)) throw util::InputError({path_text, 0, 0}, "no such file or folder");
     if (fs::is_directory(status)) {
       // A guest folder given directly is audited as such; otherwise it is a root to search.
-      if (fs::exists(path / "Cargo.toml")) {
+      if (fs::exists(fs::symlink_status(path / "Cargo.toml", error))) {
+        const fs::path root = repository_root(path);
+        require_inside(path / "Cargo.toml", root);
         const Manifest probe = load_manifest((path / "Cargo.toml").string());
         if (detect_zkvm(probe, matrix, nullptr) || override_for(fs::weakly_canonical(path), options.overrides) != nullptr) {
-          explicit_files.insert(fs::weakly_canonical(path / "Cargo.toml"));
+          add_candidate(manifests, path / "Cargo.toml", root);
           continue;
         }
       }
@@ -161,11 +210,12 @@ Discovery discover_guests(const std::vector<std::string>& paths, const Discovery
     }
     discovery.had_explicit_files = true;
     const std::string name = path.filename().string();
+    const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     if (name == "Cargo.toml") {
-      explicit_files.insert(fs::weakly_canonical(path));
+      add_candidate(manifests, path, repository_root(folder));
     } else if (name == "Cargo.lock") {
-      const fs::path sibling = path.parent_path().empty() ? fs::path("Cargo.toml") : path.parent_path() / "Cargo.toml";
-      if (fs::exists(sibling)) explicit_files.insert(fs::weakly_canonical(sibling));
+      const fs::path sibling = folder / "Cargo.toml";
+      if (fs::exists(fs::symlink_status(sibling, error))) add_candidate(manifests, sibling, repository_root(folder));
       else discovery.skipped.push_back(fmt::format("{}: no Cargo.toml beside it", path_text));
     } else {
       throw util::InputError({path_text, 0, 0}, "not a Cargo.toml, a Cargo.lock or a folder",
@@ -173,13 +223,12 @@ Discovery discover_guests(const std::vector<std::string>& paths, const Discovery
     }
   }
 
-  std::set<fs::path> all = manifests;
-  all.insert(explicit_files.begin(), explicit_files.end());
-  for (const fs::path& manifest_path : all) {
+  for (const auto& [canonical, candidate] : manifests) {
+    require_inside(candidate.path, candidate.root);
     Guest guest;
-    guest.manifest_path = display_path(manifest_path);
+    guest.manifest_path = display_path(candidate.path);
     guest.manifest = load_manifest(guest.manifest_path);
-    const fs::path dir = manifest_path.parent_path();
+    const fs::path dir = canonical.parent_path();
     std::string dependency;
     const std::optional<std::string> detected = detect_zkvm(guest.manifest, matrix, &dependency);
     const ZkvmOverride* forced = override_for(dir, options.overrides);
@@ -195,8 +244,10 @@ Discovery discover_guests(const std::vector<std::string>& paths, const Discovery
       continue;
     }
     fill_sdk_version(guest, matrix);
-    const fs::path lock_path = dir / "Cargo.lock";
-    if (fs::exists(lock_path)) {
+    const fs::path lock_path = candidate.path.parent_path() / "Cargo.lock";
+    std::error_code error;
+    if (fs::exists(fs::symlink_status(lock_path, error))) {  // a dangling link fails in load, not silently
+      require_inside(lock_path, candidate.root);
       guest.lock_path = display_path(lock_path);
       guest.lock = Lockfile::load(guest.lock_path);
     }

@@ -9,9 +9,6 @@
 namespace zkgate::patchcheck {
 namespace {
 
-// The newest Cargo.lock format this reader knows (Cargo 1.78+ writes 4).
-constexpr int kNewestLockFormat = 4;
-
 std::string required_string(const toml::table& table, std::string_view key, const std::string& file, std::string_view what) {
   const std::optional<std::string> value = table[key].value<std::string>();
   if (!value) {
@@ -43,7 +40,13 @@ RawLock parse_lock_toml(std::string_view text, const std::string& file) {
   RawLock raw;
   if (const toml::node* version = root.get("version")) {
     const std::optional<std::int64_t> number = version->value<std::int64_t>();
-    if (!number) throw util::InputError({file, version->source().begin.line, version->source().begin.column}, "'version' must be an integer");
+    const util::SourceLocation where{file, version->source().begin.line, version->source().begin.column};
+    if (!number) throw util::InputError(where, "'version' must be an integer");
+    // Checked before narrowing: 2^32 + 3 must not pass as format 3.
+    if (*number < 0 || *number > kNewestLockFormat) {
+      throw util::InputError(where, fmt::format("unsupported Cargo.lock format version {}", *number),
+                             fmt::format("this patchcheck reads formats 1 to {}", kNewestLockFormat));
+    }
     raw.format_version = static_cast<int>(*number);
   }
   if (const toml::array* packages = root["package"].as_array()) {

@@ -39,6 +39,9 @@ struct StringHash {
 
 // What a parser extracts before dependency references are resolved. Dependency references
 // point into the lock's text or into `strings`; LockPackage::source points into `sources`.
+// The newest Cargo.lock format this reader knows (Cargo 1.78+ writes 4).
+inline constexpr int kNewestLockFormat = 4;
+
 struct RawLock {
   int format_version = 0;  // the `version = N` line; 0 when absent (formats v1 and v2)
   std::vector<LockPackage> packages;

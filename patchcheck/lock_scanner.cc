@@ -2,6 +2,7 @@
 // run over ethrex's guests (2 MB of locks) far past the 20 ms a pre-commit hook may take.
 // Cargo writes every lock in one fixed layout, so this reads exactly that layout and gives
 // up (nullopt) on the first line it does not recognise; the TOML parser then takes over.
+#include <algorithm>
 #include <charconv>
 
 #include "patchcheck/lock.h"
@@ -20,11 +21,35 @@ std::optional<std::string_view> plain_string(std::string_view value) {
 
 enum class Section { kTop, kPackage, kUnused };
 
+// Cargo writes ASCII only; anything else (UTF-8, NUL, control bytes) is left to the TOML
+// parser, which validates it and reports the line.
+bool is_plain_ascii(std::string_view text) {
+  return std::none_of(text.begin(), text.end(), [](char c) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    return byte >= 0x80 || (byte < 0x20 && byte != '\n' && byte != '\r');
+  });
+}
+
+// Keys seen in the current table: a repeated key is invalid TOML, which the TOML parser
+// reports; reading on would let the second value silently win.
+enum KeyBit : unsigned { kName = 1, kVersion = 2, kSource = 4, kChecksum = 8, kDependencies = 16 };
+
+unsigned key_bit(std::string_view key) {
+  if (key == "name") return kName;
+  if (key == "version") return kVersion;
+  if (key == "source") return kSource;
+  if (key == "checksum") return kChecksum;
+  if (key == "dependencies") return kDependencies;
+  return 0;
+}
+
 }  // namespace
 
 std::optional<RawLock> scan_canonical_lock(std::string_view text) {
+  if (!is_plain_ascii(text)) return std::nullopt;
   RawLock raw;
   Section section = Section::kTop;
+  unsigned seen_keys = 0;
   bool in_dependencies = false;
   std::size_t line_number = 0;
   std::size_t start = 0;
@@ -50,12 +75,14 @@ std::optional<RawLock> scan_canonical_lock(std::string_view text) {
     if (line.empty() || line.front() == '#') continue;
     if (line == "[[package]]") {
       section = Section::kPackage;
+      seen_keys = 0;
       raw.packages.emplace_back();
       raw.packages.back().line = line_number;
       continue;
     }
     if (line == "[[patch.unused]]") {
       section = Section::kUnused;
+      seen_keys = 0;
       raw.unused.emplace_back();
       raw.unused.back().line = line_number;
       continue;
@@ -64,12 +91,16 @@ std::optional<RawLock> scan_canonical_lock(std::string_view text) {
     if (equals == std::string_view::npos) return std::nullopt;
     const std::string_view key = line.substr(0, equals);
     const std::string_view value = line.substr(equals + 3);
+    const unsigned bit = key_bit(key);
+    if ((seen_keys & bit) != 0) return std::nullopt;
+    seen_keys |= bit;
 
     if (section == Section::kTop) {
       if (key != "version" || !raw.packages.empty()) return std::nullopt;
       int version = 0;
       const std::from_chars_result parsed = std::from_chars(value.data(), value.data() + value.size(), version);
       if (parsed.ec != std::errc() || parsed.ptr != value.data() + value.size()) return std::nullopt;
+      if (version < 0 || version > kNewestLockFormat) return std::nullopt;  // the TOML path says where
       raw.format_version = version;
       continue;
     }
