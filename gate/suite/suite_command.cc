@@ -5,12 +5,14 @@
 #include <fmt/format.h>
 
 #include "gate/suite/comparison_json.h"
+#include "gate/suite/merge.h"
 #include "gate/suite/read_suite.h"
 #include "gate/suite/result_json.h"
 #include "gate/suite/suite_json.h"
 #include "gate/suite/suite_markdown.h"
 #include "gate/suite/suite_text.h"
 #include "gate/suite/zkevm_bench.h"
+#include "util/exit_codes.h"
 #include "util/file_io.h"
 #include "util/input_error.h"
 
@@ -109,6 +111,15 @@ int run_suite_compare(const std::filesystem::path& base, const std::filesystem::
 
 void write_suite_json(const Suite& suite, const std::string& path, std::ostream& out) {
   write_output(path, suite_to_json(suite).dump(2) + "\n", out);
+}
+
+int run_suite_merge(const std::vector<std::filesystem::path>& shards, const std::string& json_path,
+                    const ProfileReader& read_profile, std::ostream& out) {
+  std::vector<Suite> suites;
+  suites.reserve(shards.size());
+  for (const std::filesystem::path& shard : shards) suites.push_back(read_side(shard, read_profile));
+  write_suite_json(merge_suites(suites), json_path.empty() ? "-" : json_path, out);
+  return util::kExitOk;
 }
 
 }  // namespace zkgate::gate::suite

@@ -52,4 +52,11 @@ int run_suite_compare(const std::filesystem::path& base, const std::filesystem::
 // Writes a suite as zkgate suite JSON (atomically; "-" = out). For `gate merge`.
 void write_suite_json(const Suite& suite, const std::string& path, std::ostream& out);
 
+// `gate merge` of suite shards (folders, zkevm_bench reports, suite JSON of parallel
+// benchmark jobs): one zkgate suite JSON at json_path ("-" or "" = out), failed workloads
+// kept as they are. Throws util::InputError for an unreadable shard or a workload present
+// in two shards. Returns 0.
+int run_suite_merge(const std::vector<std::filesystem::path>& shards, const std::string& json_path,
+                    const ProfileReader& read_profile, std::ostream& out);
+
 }  // namespace zkgate::gate::suite
