@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Parser benchmark (on demand, never in ctest): builds a ~100 MB input per format in /tmp
 # by repeating real corpus sections (bench/parse_inputs.py), then parses each with
-# /usr/bin/time -v and prints wall time, throughput and peak RSS.
-#   bench/parse_bench.sh [MB]        default 100; needs a build in build/ and ../shared/corpus
+# /usr/bin/time -v and prints wall time, throughput and peak RSS. With --instructions it also
+# counts the instructions executed (valgrind --tool=callgrind, ~50x slower: use ~10 MB), a
+# figure that does not depend on the machine's load.
+#   bench/parse_bench.sh [MB] [--instructions]   default 100; needs build/ and ../shared/corpus
 set -euo pipefail
 cd "$(dirname "$0")/.."
 megabytes="${1:-100}"
+count_instructions="${2:-}"
 corpus="${ZKGATE_CORPUS:-../shared/corpus}"
 work="$(mktemp -d /tmp/zkgate-parse-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
@@ -26,6 +29,7 @@ valgrind --tool=callgrind --callgrind-out-file="$work/demo.callgrind" "$work/dem
 "$work/parse_bench" "$corpus/profiles/zisk/ethrex-05_avoid_nodetype_clone.txt" ziskemu --write-json "$work/ethrex.json" >/dev/null
 
 printf '%-15s %8s %7s %8s %6s %12s %12s\n' format "size MB" "wall s" "MB/s" "CPU s" "MB/CPU-s" "peak RSS MB"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for format in ziskemu sp1-log risc0-log openvm-metrics callgrind zkgate-json; do
   case "$format" in
     callgrind) source="$work/demo.callgrind" ;;
@@ -42,5 +46,12 @@ for format in ziskemu sp1-log risc0-log openvm-metrics callgrind zkgate-json; do
   awk -v f="$format" -v b="$size" -v w="$wall" -v c="$cpu" -v r="$rss" \
     'BEGIN { printf "%-15s %8.1f %7.2f %8.0f %6.2f %12.0f %12.1f\n", f, b / 1e6, w, b / 1e6 / w, c, b / 1e6 / c, r }'
   echo "                driver: $(cat "$work/out")"
+  if [ "$count_instructions" = "--instructions" ]; then
+    valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" "$work/parse_bench" "$input" "$format" \
+      >/dev/null 2>"$work/valgrind"
+    instructions=$(awk '/ I *refs:/ {gsub(",", "", $NF); print $NF}' "$work/valgrind")
+    awk -v i="$instructions" -v b="$size" \
+      'BEGIN { printf "                instructions: %d (%.1f per input byte, process start and exit included)\n", i, i / b }'
+  fi
   rm -f "$input"
 done

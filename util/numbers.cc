@@ -6,14 +6,20 @@
 
 namespace zkgate::util {
 
-std::optional<std::uint64_t> parse_grouped_u64(std::string_view text) {
-  if (text.empty()) return std::nullopt;
+namespace {
+
+// Up to 19 digits fit in 64 bits (10^19 - 1 < 2^64), so a text this short is read without
+// overflow checks: the profile parsers read millions of such figures.
+constexpr std::size_t kDigitsThatAlwaysFit = 19;
+
+template <bool kCheckOverflow>
+std::optional<std::uint64_t> grouped_u64(std::string_view text) {
   std::uint64_t value = 0;
   bool previous_was_digit = false;
   for (const char c : text) {
-    if (c >= '0' && c <= '9') {
-      const std::uint64_t digit = static_cast<std::uint64_t>(c - '0');
-      if (value > (UINT64_MAX - digit) / 10) return std::nullopt;
+    const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(c)) - unsigned{'0'};
+    if (digit <= 9) {
+      if (kCheckOverflow && value > (UINT64_MAX - digit) / 10) return std::nullopt;
       value = value * 10 + digit;
       previous_was_digit = true;
     } else if ((c == ',' || c == '_') && previous_was_digit) {
@@ -24,6 +30,14 @@ std::optional<std::uint64_t> parse_grouped_u64(std::string_view text) {
   }
   if (!previous_was_digit) return std::nullopt;
   return value;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> parse_grouped_u64(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  if (text.size() <= kDigitsThatAlwaysFit) return grouped_u64<false>(text);
+  return grouped_u64<true>(text);
 }
 
 std::optional<double> parse_percent(std::string_view text) {

@@ -15,10 +15,7 @@ LineReader::LineReader(std::string_view text, std::string source) : data_(text),
   check_no_nul(0, data_.size());
 }
 
-LineReader::LineReader(std::istream& in, std::string source) : in_(&in), source_(std::move(source)) {
-  buffer_.reserve(kChunkBytes);
-  refill();
-}
+LineReader::LineReader(std::istream& in, std::string source) : in_(&in), source_(std::move(source)) { refill(); }
 
 // A complaint about the unterminated last line is most likely caused by the cut itself.
 void LineReader::fail(const std::string& message, const std::string& hint) const {
@@ -45,37 +42,46 @@ void LineReader::check_no_nul(std::size_t from, std::size_t to) const {
                          "give the profiler's text output; a compressed or binary file cannot be read");
 }
 
-// Keeps the unread tail, then appends the next chunk of the stream after it.
+// Moves the unread tail to the front of the buffer and reads the next chunk after it. The
+// buffer grows (at least doubling) when a long line leaves less than a chunk free; it is
+// never zero-filled.
 void LineReader::refill() {
-  std::string tail(data_.substr(pos_));
-  buffer_.assign(tail);
-  const std::size_t old_size = buffer_.size();
-  const std::size_t want = std::max(kChunkBytes, old_size);
-  buffer_.resize(old_size + want);
-  in_->read(buffer_.data() + old_size, static_cast<std::streamsize>(want));
+  const std::size_t tail = data_.size() - pos_;
+  if (buffer_capacity_ < tail + kChunkBytes) {
+    const std::size_t capacity = tail + std::max(kChunkBytes, tail);
+    std::unique_ptr<char[]> grown(new char[capacity]);
+    if (tail > 0) std::memcpy(grown.get(), data_.data() + pos_, tail);
+    buffer_ = std::move(grown);
+    buffer_capacity_ = capacity;
+  } else if (tail > 0) {
+    std::memmove(buffer_.get(), data_.data() + pos_, tail);
+  }
+  in_->read(buffer_.get() + tail, static_cast<std::streamsize>(buffer_capacity_ - tail));
   const std::size_t got = static_cast<std::size_t>(in_->gcount());
-  buffer_.resize(old_size + got);
   if (in_->bad()) fail(fmt::format("read failed after line {}", line_number_));
   if (got == 0 || in_->eof()) at_eof_ = true;
-  data_ = buffer_;
+  data_ = std::string_view(buffer_.get(), tail + got);
   pos_ = 0;
-  check_no_nul(old_size, buffer_.size());
+  check_no_nul(tail, data_.size());
 }
 
 bool LineReader::next(std::string_view& line) {
   while (true) {
-    const std::size_t newline = data_.find('\n', pos_);
-    if (newline != std::string_view::npos) {
-      line = data_.substr(pos_, newline - pos_);
-      pos_ = newline + 1;
+    const char* start = data_.data() + pos_;
+    const std::size_t left = data_.size() - pos_;
+    const void* newline = left == 0 ? nullptr : std::memchr(start, '\n', left);
+    if (newline != nullptr) {
+      const std::size_t length = static_cast<std::size_t>(static_cast<const char*>(newline) - start);
+      line = std::string_view(start, length);
+      pos_ += length + 1;
       break;
     }
     if (!at_eof_) {
       refill();
       continue;
     }
-    if (pos_ >= data_.size()) return false;
-    line = data_.substr(pos_);
+    if (left == 0) return false;
+    line = std::string_view(start, left);
     pos_ = data_.size();
     ended_with_newline_ = false;
     current_unterminated_ = true;

@@ -2,14 +2,16 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "util/input_error.h"
 
 // Hands a text input to a parser one line at a time, from memory or streamed from a file
-// in fixed-size chunks, so a parser never needs the whole file. Refuses binary input (a
-// NUL byte) with the line it is on.
+// in fixed-size chunks, so a parser never needs the whole file. Lines are views into one
+// reused buffer (no allocation per line), valid until the next call to next(). Refuses
+// binary input (a NUL byte) with the line it is on.
 namespace zkgate::gate {
 
 class LineReader {
@@ -37,7 +39,8 @@ class LineReader {
   void check_no_nul(std::size_t from, std::size_t to) const;
 
   std::istream* in_ = nullptr;
-  std::string buffer_;       // streaming mode: the chunk being read
+  std::unique_ptr<char[]> buffer_;  // streaming mode: the unread tail, then the chunk read after it
+  std::size_t buffer_capacity_ = 0;
   std::string_view data_;    // the bytes not yet handed out are data_[pos_, data_.size())
   std::size_t pos_ = 0;
   bool at_eof_ = false;

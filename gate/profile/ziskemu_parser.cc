@@ -66,7 +66,7 @@ class ZiskReportParser {
 
   void enter(Section section, std::string_view title, bool has_rule = true) {
     section_ = section;
-    section_title_ = std::string(trim(title));
+    section_title_.assign(trim(title));
     section_line_ = in_.line_number();
     expect_rule_ = has_rule;
     table_rows_ = 0;
@@ -358,13 +358,14 @@ class ZiskReportParser {
     split_fields(body, fields_);
     if (detail_table_ == DetailTable::None) {
       detail_has_table_ = true;
-      section_title_ = std::string(body);
+      section_title_.assign(body);
       expect_rule_ = true;
       if (starts_with(body, "COST BY") && body.find("OPCODE") != std::string_view::npos) {
         const std::size_t title_fields = fields_[2] == "OPCODE" ? 3 : 4;
         detail_columns_ = zisk::opcode_columns(fields_, title_fields, in_);
         detail_precompiles_ = fields_[2] == "PRECOMPILED";
         detail_table_ = DetailTable::Opcodes;
+        function.opcodes.reserve(detail_opcode_rows_);  // blocks list about as many opcodes as the last one
       } else if (starts_with(body, "TOP STEP CALLERS")) {
         detail_table_ = DetailTable::Callers;
       } else {
@@ -376,6 +377,7 @@ class ZiskReportParser {
       if (fields_[0] == "\u251c" || fields_[0] == "\u2514") return;
       if (fields_[0] != "OP") in_.fail("expected an \"| OP <name> ...\" row in the DETAIL block's opcode table");
       function.opcodes.push_back(zisk::parse_opcode_row(fields_, 0, detail_columns_, detail_precompiles_, in_));
+      detail_opcode_rows_ = std::max(detail_opcode_rows_, function.opcodes.size());
     } else if (detail_table_ == DetailTable::Callers) {
       function.callers.push_back(zisk::parse_caller_row(body, fields_, 0, in_));
     }
@@ -425,6 +427,7 @@ class ZiskReportParser {
   DetailTable detail_table_ = DetailTable::None;
   zisk::OpcodeColumns detail_columns_;
   bool detail_precompiles_ = false;
+  std::size_t detail_opcode_rows_ = 0;
   std::size_t duplicate_names_ = 0;
   std::optional<std::uint64_t> expected_tags_;
   std::size_t tags_seen_ = 0;

@@ -19,7 +19,25 @@ std::uint64_t number_or_fail(std::string_view field, const char* what, const Lin
   return *value;
 }
 
+// "12.34%", the shape every ziskemu row prints, checked without a floating-point parse;
+// any other spelling goes through util::parse_percent, which decides.
+bool is_plain_percent(std::string_view field) {
+  if (field.size() < 2 || field.size() > 16 || field.back() != '%') return false;
+  field.remove_suffix(1);
+  std::size_t digits_before = 0;
+  std::size_t i = 0;
+  for (; i < field.size() && field[i] >= '0' && field[i] <= '9'; ++i) ++digits_before;
+  if (digits_before == 0) return false;
+  if (i == field.size()) return true;
+  if (field[i] != '.' || i + 1 == field.size()) return false;
+  for (++i; i < field.size(); ++i) {
+    if (field[i] < '0' || field[i] > '9') return false;
+  }
+  return true;
+}
+
 void percent_or_fail(std::string_view field, const LineReader& in) {
+  if (is_plain_percent(field)) return;
   if (field.empty() || field.back() != '%' || !util::parse_percent(field)) {
     in.fail(fmt::format("expected a percentage such as 12.34%, found \"{}\"", field),
             "the row is garbled or cut; regenerate the profile");
