@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "gate/profile/string_index.h"
 #include "gate/profile/text_fields.h"
 #include "util/numbers.h"
 
@@ -18,8 +19,6 @@
 namespace zkgate::gate {
 
 namespace {
-
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
 struct Node {
   std::uint64_t self = 0;
@@ -42,13 +41,13 @@ class CallgrindParser {
         cost_line(line);
       } else if (pending_call_) {
         in_.fail("expected the cost line of the call on the previous line", "the file is garbled or cut");
-      } else if (starts_with(line, "fn=")) {
+      } else if (has_prefix(line, "fn=")) {
         current_ = function_index(line.substr(3));
-      } else if (starts_with(line, "cfn=")) {
+      } else if (has_prefix(line, "cfn=")) {
         callee_ = function_index(line.substr(4));
-      } else if (starts_with(line, "calls=")) {
+      } else if (has_prefix(line, "calls=")) {
         calls_line(line.substr(6));
-      } else if (starts_with(line, "jump=") || starts_with(line, "jcnd=")) {
+      } else if (has_prefix(line, "jump=") || has_prefix(line, "jcnd=")) {
         in_.fail("jump= / jcnd= lines (callgrind --collect-jumps) are not supported",
                  "profile without --collect-jumps");
       } else {
@@ -63,11 +62,11 @@ class CallgrindParser {
   std::size_t function_index(std::string_view spec) {
     spec = trim(spec);
     std::string_view name = spec;
-    std::optional<std::string> id;
+    std::optional<std::string_view> id;
     if (!spec.empty() && spec[0] == '(') {
       const std::size_t close = spec.find(')');
       if (close == std::string_view::npos) in_.fail(fmt::format("expected \"(id) name\", found \"{}\"", spec));
-      id = std::string(spec.substr(1, close - 1));
+      id = spec.substr(1, close - 1);
       name = trim(spec.substr(close + 1));
       if (name.empty()) {
         const auto known = ids_.find(*id);
@@ -79,7 +78,7 @@ class CallgrindParser {
     }
     if (name.empty()) in_.fail("a function line without a name");
     std::size_t index = 0;
-    const auto found = by_name_.find(std::string(name));
+    const auto found = by_name_.find(name);
     if (found != by_name_.end()) {
       index = found->second;
     } else {
@@ -88,7 +87,14 @@ class CallgrindParser {
       nodes_.emplace_back();
       by_name_.emplace(std::string(name), index);
     }
-    if (id) ids_[*id] = index;
+    if (id) {
+      const auto known = ids_.find(*id);
+      if (known != ids_.end()) {
+        known->second = index;
+      } else {
+        ids_.emplace(std::string(*id), index);
+      }
+    }
     return index;
   }
 
@@ -101,17 +107,27 @@ class CallgrindParser {
     pending_call_ = *count;
   }
 
+  // Cost lines are most of a callgrind file and a few bytes long: read field by field.
   std::uint64_t event_cost(std::string_view line) {
-    split_fields(line, fields_);
-    if (fields_.size() < positions_) in_.fail(fmt::format("expected {} position column(s) on a cost line", positions_));
     const std::size_t column = positions_ + event_;
-    if (fields_.size() > positions_ + events_) in_.fail("a cost line with more costs than events: declares");
-    if (column >= fields_.size()) return 0;  // trailing costs of 0 may be left out
+    std::size_t count = 0;
+    std::string_view wanted;
+    const char* p = line.data();
+    const char* const line_end = p + line.size();
+    while (true) {
+      while (p != line_end && (*p == ' ' || *p == '\t')) ++p;
+      if (p == line_end) break;
+      const char* const start = p;
+      while (p != line_end && *p != ' ' && *p != '\t') ++p;
+      if (count++ == column) wanted = std::string_view(start, static_cast<std::size_t>(p - start));
+    }
+    if (count < positions_) in_.fail(fmt::format("expected {} position column(s) on a cost line", positions_));
+    if (count > positions_ + events_) in_.fail("a cost line with more costs than events: declares");
+    if (column >= count) return 0;  // trailing costs of 0 may be left out
     std::uint64_t value = 0;
-    const std::string_view field = fields_[column];
-    const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
-    if (ec != std::errc() || end != field.data() + field.size()) {
-      in_.fail(fmt::format("expected a cost (an unsigned integer), found \"{}\"", field), "the file is garbled");
+    const auto [end, ec] = std::from_chars(wanted.data(), wanted.data() + wanted.size(), value);
+    if (ec != std::errc() || end != wanted.data() + wanted.size()) {
+      in_.fail(fmt::format("expected a cost (an unsigned integer), found \"{}\"", wanted), "the file is garbled");
     }
     return value;
   }
@@ -141,12 +157,13 @@ class CallgrindParser {
   }
 
   void header_line(std::string_view line) {
-    const std::size_t colon = line.find(':');
+    // fl= fi= fe= ob= cob= cfi= cfl= and other name lines: files and objects are not
+    // modelled. (A "key:" header has no "=" before its colon.)
+    const std::size_t colon = line.find_first_of(":=");
     if (colon == std::string_view::npos) {
-      // fl= fi= fe= ob= cob= cfi= cfl= and other name lines: files and objects are not modelled.
-      if (line.find('=') != std::string_view::npos) return;
       in_.fail(fmt::format("unexpected line \"{}\"", line.substr(0, 80)), "this is not callgrind output");
     }
+    if (line[colon] == '=') return;
     const std::string_view key = line.substr(0, colon);
     const std::string_view value = trim(line.substr(colon + 1));
     if (key == "events") {
@@ -215,8 +232,8 @@ class CallgrindParser {
   LineReader& in_;
   std::vector<std::string> names_;
   std::vector<Node> nodes_;
-  std::unordered_map<std::string, std::size_t> by_name_;
-  std::unordered_map<std::string, std::size_t> ids_;
+  StringMap<std::size_t> by_name_;
+  StringMap<std::size_t> ids_;
   std::optional<std::size_t> current_;
   std::optional<std::size_t> callee_;
   std::optional<std::uint64_t> pending_call_;

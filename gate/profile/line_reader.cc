@@ -65,15 +65,14 @@ void LineReader::refill() {
   check_no_nul(tail, data_.size());
 }
 
-bool LineReader::next(std::string_view& line) {
+bool LineReader::next_after_refill(std::string_view& line) {
   while (true) {
-    const char* start = data_.data() + pos_;
+    const char* const start = data_.data() + pos_;
     const std::size_t left = data_.size() - pos_;
-    const void* newline = left == 0 ? nullptr : std::memchr(start, '\n', left);
+    const char* const newline = find_newline(start, left);
     if (newline != nullptr) {
-      const std::size_t length = static_cast<std::size_t>(static_cast<const char*>(newline) - start);
-      line = std::string_view(start, length);
-      pos_ += length + 1;
+      line = std::string_view(start, static_cast<std::size_t>(newline - start));
+      pos_ += line.size() + 1;
       break;
     }
     if (!at_eof_) {

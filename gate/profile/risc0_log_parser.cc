@@ -1,9 +1,8 @@
 #include "gate/profile/risc0_log_parser.h"
 
-#include <unordered_map>
-
 #include <fmt/format.h>
 
+#include "gate/profile/string_index.h"
 #include "gate/profile/text_fields.h"
 #include "util/numbers.h"
 
@@ -57,15 +56,15 @@ class Risc0LogParser {
   // "end reading input, cycles: 623283163": the cycles of one guest phase.
   void phase_line(std::string_view text) {
     const std::size_t at = text.find(", cycles: ");
-    const std::string name(trim(text.substr(4, at - 4)));
+    const std::string_view name = trim(text.substr(4, at - 4));
     const std::uint64_t cycles = number(text.substr(at + 10), "\"end <phase>, cycles: <N>\"");
     const auto found = index_.find(name);
     if (found == index_.end()) {
       FunctionStat span;
-      span.name = name;
+      span.name = std::string(name);
       span.steps = cycles;
       span.calls = 1;
-      index_.emplace(name, profile_.functions.size());
+      index_.emplace(span.name, profile_.functions.size());
       profile_.functions.push_back(std::move(span));
     } else {
       FunctionStat& span = profile_.functions[found->second];
@@ -83,18 +82,26 @@ class Risc0LogParser {
       profile_.metadata["segments"] = std::to_string(number(text.substr(segments + 20), "the number of segments"));
       return;
     }
-    static constexpr std::string_view kKinds[] = {"total", "user", "paging", "reserved"};
-    for (const std::string_view kind : kKinds) {
-      const std::string marker = fmt::format(" {} cycles", kind);
-      const std::size_t at = text.find(marker);
+    // Most lines of a log are neither; one search for " cycles" rules them out.
+    if (text.find(" cycles") == std::string_view::npos) return;
+    struct Kind {
+      std::string_view marker;
+      const char* key;
+    };
+    static constexpr Kind kKinds[] = {{" total cycles", "executor_total_cycles"},
+                                      {" user cycles", "executor_user_cycles"},
+                                      {" paging cycles", "executor_paging_cycles"},
+                                      {" reserved cycles", "executor_reserved_cycles"}};
+    for (const Kind& kind : kKinds) {
+      const std::size_t at = text.find(kind.marker);
       if (at == std::string_view::npos) continue;
       const std::size_t start = text.rfind(' ', at - 1);
       const std::string_view figure = text.substr(start == std::string_view::npos ? 0 : start + 1,
                                                   start == std::string_view::npos ? at : at - start - 1);
       const std::optional<std::uint64_t> value = util::parse_grouped_u64(figure);
       if (!value) continue;  // prose such as "the total cycles of ..." is not an executor line
-      profile_.metadata[fmt::format("executor_{}_cycles", kind)] = std::to_string(*value);
-      if (kind == "user") user_cycles_ = value;
+      profile_.metadata[kind.key] = std::to_string(*value);
+      if (kind.marker == " user cycles") user_cycles_ = value;
       return;
     }
   }
@@ -121,7 +128,7 @@ class Risc0LogParser {
   std::optional<std::uint64_t> total_;
   std::size_t total_line_ = 0;
   std::optional<std::uint64_t> user_cycles_;
-  std::unordered_map<std::string, std::size_t> index_;
+  StringMap<std::size_t> index_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,13 @@ namespace zkgate::gate {
 
 std::string_view trim(std::string_view text);
 std::string_view trim_right(std::string_view text);
+
+// Whether `text` starts with the literal `prefix` (a constant-length compare the compiler
+// inlines, for dispatching lines on their first word).
+template <std::size_t N>
+bool has_prefix(std::string_view text, const char (&prefix)[N]) {
+  return text.size() >= N - 1 && std::memcmp(text.data(), prefix, N - 1) == 0;
+}
 
 // Splits on spaces and tabs; `fields` is cleared first and its capacity reused.
 void split_fields(std::string_view line, std::vector<std::string_view>& fields);

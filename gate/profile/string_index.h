@@ -1,0 +1,21 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+// A map from names to positions that the parsers look up with a std::string_view into the
+// current line, without building a std::string per lookup (C++20 heterogeneous lookup).
+namespace zkgate::gate {
+
+struct StringViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringViewHash, std::equal_to<>>;
+
+}  // namespace zkgate::gate
