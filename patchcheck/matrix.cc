@@ -40,6 +40,21 @@ std::optional<Expectation> parse_expectation(std::string_view text) {
   return std::nullopt;
 }
 
+bool has_accelerated_path(Expectation expectation) {
+  switch (expectation) {
+    case Expectation::kPatchRequired:
+    case Expectation::kSdkCall:
+    case Expectation::kAcceleratedViaRegistryCrate:
+    case Expectation::kException:
+      return true;
+    case Expectation::kNoPatchAvailable:
+    case Expectation::kNotApplicable:
+    case Expectation::kUnknown:
+      return false;
+  }
+  return false;
+}
+
 const ZkvmCell* Operation::cell(std::string_view zkvm) const {
   for (const ZkvmCell& candidate : cells) {
     if (candidate.zkvm == zkvm) return &candidate;

@@ -30,6 +30,12 @@ enum class Expectation {
 std::string_view to_string(Expectation expectation);
 std::optional<Expectation> parse_expectation(std::string_view text);
 
+// Whether the zkVM has an accelerated path for the operation that a profile can show in use
+// (a patch, an SDK call, an accelerating registry crate), including a documented exception
+// (the path exists, the guest deliberately does without). gate's crypto diagnosis and its
+// advice rule both decide with this, so they never disagree on which cells to check.
+bool has_accelerated_path(Expectation expectation);
+
 // One operation on one zkVM.
 struct ZkvmCell {
   std::string zkvm;

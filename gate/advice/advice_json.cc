@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "gate/advice/measure.h"
+#include "util/markdown.h"
 
 namespace zkgate::gate::advice {
 
@@ -61,6 +62,53 @@ std::string advice_to_text(const Advice& advice) {
       out += fmt::format("advice [{}] not evaluated: {}\n", result.rule_id, result.message);
     }
   }
+  return out;
+}
+
+std::string rules_to_text(const RuleSet& rules) {
+  std::string out = fmt::format("advice rules from {}:\n", rules.source);
+  for (const Rule& rule : rules.rules) {
+    std::string limit;
+    if (rule.kind == RuleKind::kNativeCrypto) {
+      limit = fmt::format("top {}", rule.top_n);
+    } else {
+      limit = fmt::format("> {}", format_percent(rule.threshold_percent));
+    }
+    std::string zkvms;
+    for (const std::string& zkvm : rule.zkvms) zkvms += (zkvms.empty() ? " [" : ", ") + zkvm;
+    if (!zkvms.empty()) zkvms += "]";
+    out += fmt::format("  {:<26} {:<14} {:<9} {}{}\n", rule.id, rule_kind_name(rule.kind), limit, rule.title, zkvms);
+  }
+  for (const std::string& id : rules.disabled) out += fmt::format("  {:<26} disabled\n", id);
+  std::string entry_points;
+  for (const Pattern& pattern : rules.entry_points) entry_points += (entry_points.empty() ? "" : " ") + pattern.text;
+  if (!entry_points.empty()) out += fmt::format("entry points (never single-function advice): {}\n", entry_points);
+  return out;
+}
+
+std::string advice_to_markdown(const Advice& advice) {
+  using util::escape_markdown;
+  std::string out = "### What to look at next\n\n";
+  const std::vector<const RuleResult*> items = advice.items();
+  if (items.empty()) out += "Nothing above the advice thresholds.\n";
+  for (const RuleResult* item : items) {
+    out += fmt::format("- **{}** (`{}`): {}\n", escape_markdown(item->title), item->rule_id, escape_markdown(item->message));
+    for (const Evidence& e : item->evidence) {
+      out += fmt::format("  - {} {} of {}", escape_markdown(e.function), format_percent(e.share_percent), item->measure);
+      if (e.calls) out += fmt::format(", {} calls", *e.calls);
+      if (!e.note.empty()) out += fmt::format(" ({})", escape_markdown(e.note));
+      out += "\n";
+    }
+    if (!item->hint.empty()) out += fmt::format("  - next: {}\n", escape_markdown(item->hint));
+  }
+  std::string not_evaluated;
+  for (const RuleResult& result : advice.results) {
+    if (result.outcome == Outcome::kNotEvaluated) {
+      not_evaluated += fmt::format("- `{}`: {}\n", result.rule_id, escape_markdown(result.message));
+    }
+  }
+  if (!not_evaluated.empty()) out += "\nNot evaluated (the profile lacks the data):\n\n" + not_evaluated;
+  out += fmt::format("\n<sub>Advice rules: {}</sub>\n", escape_markdown(advice.rules_source));
   return out;
 }
 

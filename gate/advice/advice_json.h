@@ -17,4 +17,12 @@ nlohmann::json advice_to_json(const Advice& advice);
 // that could not be evaluated.
 std::string advice_to_text(const Advice& advice);
 
+// Markdown: a "What to look at next" list (each item with its evidence and hint), then the
+// rules that could not be evaluated and why. Names are escaped (util::escape_markdown).
+std::string advice_to_markdown(const Advice& advice);
+
+// `gate show --list-rules`: one line per enabled rule (id, kind, threshold, zkVMs, title),
+// then the disabled ids and the entry points the single-function rule never reports.
+std::string rules_to_text(const RuleSet& rules);
+
 }  // namespace zkgate::gate::advice

@@ -169,7 +169,7 @@ RuleSet parse_rules(std::string_view text, const std::string& source_name) {
   }
   if (!root.IsMap()) {
     throw util::InputError({source_name}, "a rules file must be a YAML mapping with a `rules:` list",
-                           "start from `extends: default` and a `disable:` list, or copy the default rules (gate show --help)");
+                           "start from `extends: default` and a `disable:` list, or copy the default rules (gate show --default-rules)");
   }
   const YAML::Node& doc = root;
   reader.only_known_keys(doc, kTopLevelKeys, "the rules file");
@@ -202,7 +202,7 @@ RuleSet parse_rules(std::string_view text, const std::string& source_name) {
     for (const std::string& id : reader.strings(list, "disable")) {
       const auto it = std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& r) { return r.id == id; });
       if (it == set.rules.end()) {
-        reader.fail(list, fmt::format("disable: no rule has the id '{}'", id), "`gate show --list-rules` prints the rule ids");
+        reader.fail(list, fmt::format("disable: no rule has the id '{}'", id), "`gate show --list-rules [--rules FILE]` prints the rule ids");
       }
       set.rules.erase(it);
       set.disabled.push_back(id);
@@ -218,6 +218,8 @@ RuleSet parse_rules(std::string_view text, const std::string& source_name) {
 RuleSet load_rules(const std::filesystem::path& path) {
   return parse_rules(util::read_file(path), path.string());
 }
+
+std::string_view default_rules_yaml() { return kDefaultRulesYaml; }
 
 const RuleSet& default_rules() {
   static const RuleSet rules = parse_rules(kDefaultRulesYaml, "embedded default rules");

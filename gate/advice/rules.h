@@ -55,6 +55,9 @@ struct RuleSet {
 // The rules embedded in the binary (gate/advice/default_rules.yml).
 const RuleSet& default_rules();
 
+// The text of that file, for `gate show --default-rules` (a starting point for a team's own).
+std::string_view default_rules_yaml();
+
 // Reads a rules file. `extends: default` starts from the default rules; `disable: [ids]`
 // switches rules off; `rules:` adds rules or replaces those with the same id. Throws
 // util::InputError with file:line for unreadable YAML, unknown keys or kinds, bad regexes,

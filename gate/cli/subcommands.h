@@ -20,9 +20,12 @@ struct Subcommand {
 
 std::span<const Subcommand> subcommands();
 
-int comment_command(int argc, char** argv);  // comment_command.cc
-int compare_command(int argc, char** argv);  // compare_command.cc
-int merge_command(int argc, char** argv);    // merge_command.cc
-int run_command(int argc, char** argv);      // run_command.cc
+int baseline_command(int argc, char** argv);  // baseline_command.cc
+int comment_command(int argc, char** argv);   // comment_command.cc
+int compare_command(int argc, char** argv);   // compare_command.cc
+int journal_command(int argc, char** argv);   // journal_command.cc
+int merge_command(int argc, char** argv);     // merge_command.cc
+int run_command(int argc, char** argv);       // run_command.cc
+int show_command(int argc, char** argv);      // show_command.cc
 
 }  // namespace zkgate::gate::cli

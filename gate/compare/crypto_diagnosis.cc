@@ -20,11 +20,6 @@ using patchcheck::ZkvmCell;
 // Where ziskemu's default -T is 25: deeper than that a function is not "among the top".
 constexpr unsigned kTopFunctions = 25;
 
-bool is_accelerated(const ZkvmCell& cell) {
-  return cell.expected == Expectation::kPatchRequired || cell.expected == Expectation::kSdkCall ||
-         cell.expected == Expectation::kAcceleratedViaRegistryCrate || cell.expected == Expectation::kException;
-}
-
 // Compiles each matrix regex once per diagnosis (callgrind listings hold thousands of names).
 class Patterns {
  public:
@@ -213,7 +208,7 @@ void diagnose_crypto(Comparison& comparison, const Profile& base, const Profile&
   const std::vector<const FunctionStat*> top = top_functions(head);
   for (const Operation& operation : matrix.operations()) {
     const ZkvmCell* cell = operation.cell(head.zkvm);
-    if (cell == nullptr || !is_accelerated(*cell)) continue;
+    if (cell == nullptr || !patchcheck::has_accelerated_path(cell->expected)) continue;
     check_dropped_precompiles(diagnosis, patterns, operation, *cell, base, head);
     check_hot_native_symbols(diagnosis, patterns, operation, *cell, top, head);
   }

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "gate/journal/baseline.h"
 #include "util/file_io.h"
 #include "util/input_error.h"
 
@@ -138,7 +139,7 @@ std::vector<RecordedIteration> read_journal(const fs::path& journal_dir) {
   }
   for (const fs::directory_entry& entry : fs::directory_iterator(journal_dir)) {
     const std::string name = entry.path().filename().string();
-    if (!entry.is_directory() || name.empty() || name.front() == '.') continue;
+    if (!entry.is_directory() || name.empty() || name.front() == '.' || name == kBaselineArchiveDir) continue;
     const fs::path summary_file = entry.path() / "summary.json";
     const std::string text = util::read_file(summary_file);
     nlohmann::json json = nlohmann::json::parse(text, nullptr, false);

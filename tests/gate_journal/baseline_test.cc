@@ -65,4 +65,38 @@ BOOST_FIXTURE_TEST_CASE(an_unwritable_location_is_an_error_that_keeps_the_old_ba
   BOOST_TEST(zkgate::util::read_file(baseline) == "old");
 }
 
+BOOST_FIXTURE_TEST_CASE(a_replaced_baseline_is_kept_in_the_journal, TempDir) {
+  const fs::path baseline = path / "baseline.profile";
+  const fs::path journal_dir = path / "journal";
+  const std::chrono::system_clock::time_point now = std::chrono::system_clock::from_time_t(1'795'000'000);
+  const journal::BaselineUpdate created = journal::update_baseline(baseline, journal_dir, std::nullopt, "steps", "A 1000", 1000, now);
+  BOOST_TEST(journal::baseline_action_name(created.decision.action) == "created");
+  BOOST_TEST(created.archived.empty());
+  BOOST_TEST(!fs::exists(journal_dir));
+
+  const journal::BaselineUpdate kept = journal::update_baseline(baseline, journal_dir, 1000, "steps", "B 1000", 1000, now);
+  BOOST_TEST(journal::baseline_action_name(kept.decision.action) == "kept");
+  BOOST_TEST(zkgate::util::read_file(baseline) == "A 1000");
+  BOOST_TEST(!fs::exists(journal_dir));
+
+  const journal::BaselineUpdate replaced = journal::update_baseline(baseline, journal_dir, 1000, "steps", "C 900", 900, now);
+  BOOST_TEST(journal::baseline_action_name(replaced.decision.action) == "replaced");
+  BOOST_TEST(zkgate::util::read_file(baseline) == "C 900");
+  BOOST_TEST(replaced.archived == journal_dir / "baselines" / "20261118T110640Z-1000-steps.profile");
+  BOOST_TEST(zkgate::util::read_file(replaced.archived) == "A 1000");
+
+  // A second replacement in the same second keeps both old baselines.
+  const journal::BaselineUpdate again = journal::update_baseline(baseline, journal_dir, 900, "steps", "D 800", 800, now);
+  BOOST_TEST(again.archived.filename().string() == "20261118T110640Z-900-steps.profile");
+  const fs::path same_name = journal::archive_baseline(journal_dir, baseline, 900, "steps", now);
+  BOOST_TEST(same_name.filename().string() == "20261118T110640Z-900-steps-2.profile");
+  BOOST_TEST(zkgate::util::read_file(again.archived) == "C 900");
+  BOOST_TEST(zkgate::util::read_file(same_name) == "D 800");
+  std::size_t hidden = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(journal_dir / "baselines")) {
+    if (entry.path().filename().string().front() == '.') ++hidden;
+  }
+  BOOST_TEST(hidden == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,57 @@
+#include "gate/cli/baseline_run.h"
+
+#include <optional>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "gate/compare/format.h"
+#include "gate/journal/baseline.h"
+#include "gate/profile/parse.h"
+#include "util/exit_codes.h"
+#include "util/file_io.h"
+#include "util/input_error.h"
+
+namespace zkgate::gate::cli {
+
+int run_baseline_set(const BaselineRequest& request, std::ostream& out) {
+  // The bytes parsed are the bytes installed: no window for the file to change in between.
+  const std::string content = util::read_file(request.candidate);
+  const Profile candidate = parse_profile_text(content, request.candidate.string(), request.format);
+  std::optional<Profile> current;
+  std::error_code ec;
+  if (std::filesystem::exists(request.baseline_file, ec)) {
+    current = parse_profile(request.baseline_file);
+    if (current->zkvm != candidate.zkvm || current->unit != candidate.unit) {
+      throw util::InputError({request.candidate.string()},
+                             fmt::format("cannot replace a {} baseline in {} with a {} profile in {}",
+                                         current->zkvm, current->unit, candidate.zkvm, candidate.unit),
+                             fmt::format("the baseline is {}; remove it to start a new loop", request.baseline_file.string()));
+    }
+  }
+  const std::optional<std::uint64_t> current_total =
+      current ? std::optional<std::uint64_t>(current->total) : std::nullopt;
+  const journal::BaselineUpdate update = journal::update_baseline(
+      request.baseline_file, request.journal_dir, current_total, current ? current->unit : candidate.unit, content,
+      candidate.total);
+  const std::string& unit = candidate.unit;
+  switch (update.decision.action) {
+    case journal::BaselineAction::kCreated:
+      out << fmt::format("baseline created: {} ({} {}) from {}\n", request.baseline_file.string(),
+                         grouped(candidate.total), unit, request.candidate.string());
+      return util::kExitOk;
+    case journal::BaselineAction::kReplaced:
+      out << fmt::format("baseline replaced: {} -> {} {} ({}); the old baseline is kept as {}\n",
+                         grouped(*current_total), grouped(candidate.total), unit,
+                         signed_percent(update.decision.delta_percent()), update.archived.string());
+      return util::kExitOk;
+    case journal::BaselineAction::kKeptNotBetter:
+      out << fmt::format("baseline kept: {} has {} {}, the baseline {} ({}); only fewer {} replace it\n",
+                         request.candidate.string(), grouped(candidate.total), unit, grouped(*current_total),
+                         signed_percent(update.decision.delta_percent()), unit);
+      return util::kExitFail;
+  }
+  return util::kExitError;
+}
+
+}  // namespace zkgate::gate::cli
