@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "patchcheck/checks.h"
+#include "util/bounded_regex.h"
 
 namespace zkgate::patchcheck {
 namespace {
@@ -113,7 +114,8 @@ void check_tag(const Resolution& resolution, const CryptoMatrix& matrix, const P
   if (zkvm.tag_grammars.empty()) return;
   for (const TagGrammar& grammar : zkvm.tag_grammars) {
     std::smatch match;
-    if (!std::regex_match(tag, match, grammar.regex)) continue;
+    // A tag too long to match is reported as unparsable below.
+    if (!util::regex_match_bounded(tag, match, grammar.regex).value_or(false)) continue;
     const std::size_t version_group = grammar.group_index("zkvm_version");
     if (version_group != 0 && match[version_group].matched) check_version_rule(resolution, entry, match[version_group].str(), findings);
     return;

@@ -86,7 +86,8 @@ std::string render_json(const AuditResult& result, const CryptoMatrix& matrix, i
       {"findings", findings},
       {"skipped", result.skipped},
   };
-  return document.dump(2) + "\n";
+  // Paths are folder names a PR chooses: invalid UTF-8 is replaced (U+FFFD), never thrown.
+  return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace zkgate::patchcheck

@@ -2,9 +2,12 @@
 #include <fmt/format.h>
 
 #include "patchcheck/report.h"
+#include "util/printable.h"
 
 namespace zkgate::patchcheck {
 namespace {
+
+using util::printable_text;
 
 std::string paint(bool color, fmt::text_style style, std::string_view text) {
   if (!color) return std::string(text);
@@ -34,18 +37,20 @@ std::string render_text(const AuditResult& result, bool color) {
   std::string out;
   for (const GuestReport& report : result.guests) {
     const Guest& guest = report.guest;
-    out += paint(color, fmt::emphasis::bold, fmt::format("{} guest {}", guest.zkvm, guest.manifest_path));
-    out += fmt::format(" ({}{}; {})\n", guest.zkvm_reason, guest.sdk_version.empty() ? "" : ", SDK " + guest.sdk_version,
-                       guest.lock_path.empty() ? "no Cargo.lock" : guest.lock_path);
+    out += paint(color, fmt::emphasis::bold, fmt::format("{} guest {}", guest.zkvm, printable_text(guest.manifest_path)));
+    out += printable_text(fmt::format(" ({}{}; {})\n", guest.zkvm_reason,
+                                      guest.sdk_version.empty() ? "" : ", SDK " + guest.sdk_version,
+                                      guest.lock_path.empty() ? "no Cargo.lock" : guest.lock_path));
     bool any = false;
     for (const Finding& finding : result.findings) {
       if (finding.guest != guest.manifest_path) continue;
       any = true;
-      const std::string where = finding.line == 0 ? finding.file : fmt::format("{}:{}", finding.file, finding.line);
+      // TOML strings may hold escapes (\u001b): every field is made printable, colours come after.
+      const std::string where = printable_text(finding.line == 0 ? finding.file : fmt::format("{}:{}", finding.file, finding.line));
       out += fmt::format("  {}: {} {}\n", where, paint(color, style_for(finding.severity), to_string(finding.severity)),
                          paint(color, fmt::emphasis::faint, "[" + finding.id + "]"));
-      out += fmt::format("    {}\n", finding.message);
-      if (!finding.hint.empty()) out += fmt::format("    hint: {}\n", finding.hint);
+      out += fmt::format("    {}\n", printable_text(finding.message));
+      if (!finding.hint.empty()) out += fmt::format("    hint: {}\n", printable_text(finding.hint));
     }
     if (!any) out += "  no findings\n";
   }

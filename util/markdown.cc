@@ -2,9 +2,12 @@
 
 #include <cctype>
 
+#include "util/printable.h"
+
 namespace zkgate::util {
 
-std::string escape_markdown(std::string_view text) {
+std::string escape_markdown(std::string_view raw) {
+  const std::string text = printable_text(raw);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -35,7 +38,8 @@ std::string escape_markdown(std::string_view text) {
   return out;
 }
 
-std::string escape_html(std::string_view text) {
+std::string escape_html(std::string_view raw) {
+  const std::string text = printable_text(raw);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (const char c : text) {
@@ -50,7 +54,8 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
-std::string escape_mermaid_label(std::string_view text) {
+std::string escape_mermaid_label(std::string_view raw) {
+  const std::string text = printable_text(raw);
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {

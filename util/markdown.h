@@ -9,6 +9,8 @@ namespace zkgate::util {
 // "<impl Foo for Box<dyn Bar>>::get", branch names, commit subjects) render literally in
 // GitHub-flavoured markdown, also inside a table cell: no HTML, no emphasis, no links,
 // no column breaks, no @mentions, no forged "<!-- zkgate -->" markers. Newlines become spaces.
+// Every escape_* function also makes its output printable (util/printable.h): valid UTF-8,
+// control characters and invalid bytes replaced by U+FFFD.
 std::string escape_markdown(std::string_view text);
 
 // Text placed inside raw HTML that GitHub passes through (a <summary> line, a <pre> log

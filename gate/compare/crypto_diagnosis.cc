@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "gate/compare/format.h"
+#include "util/bounded_regex.h"
 
 namespace zkgate::gate {
 namespace {
@@ -26,7 +27,8 @@ class Patterns {
   bool matches_any(const std::string& name, const std::vector<std::string>& patterns) {
     for (const std::string& pattern : patterns) {
       const std::regex* regex = compiled(pattern);
-      if (regex != nullptr && std::regex_search(name, *regex)) return true;
+      // A name too long to match is no real symbol: not evidence of native crypto.
+      if (regex != nullptr && util::regex_search_bounded(name, *regex).value_or(false)) return true;
     }
     return false;
   }

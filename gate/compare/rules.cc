@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "gate/compare/format.h"
+#include "util/bounded_regex.h"
 
 namespace zkgate::gate {
 namespace {
@@ -98,7 +99,15 @@ void judge_function_rules(Comparison& comparison, const Policy& policy) {
   for (const FunctionRule& rule : policy.functions) {
     bool matched = false;
     for (const FunctionDelta& function : comparison.functions) {
-      if (!std::regex_search(function.name, rule.regex)) continue;
+      const std::optional<bool> hit = util::regex_search_bounded(function.name, rule.regex);
+      if (!hit) {
+        comparison.findings.push_back(
+            {"function", Severity::info, function.name.substr(0, 80),
+             fmt::format("rule at {} not checked against a function name of {} bytes (longer than {})", rule.where,
+                         function.name.size(), util::kMaxRegexSubjectBytes)});
+        continue;
+      }
+      if (!*hit) continue;
       matched = true;
       const Delta& delta = rule.metric == FunctionMetric::cost ? function.cost : function.steps;
       const std::string metric(to_string(rule.metric));

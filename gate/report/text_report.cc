@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include "gate/report/cells.h"
+#include "util/printable.h"
 
 namespace zkgate::gate {
 namespace {
+
+using util::printable_line;
 
 constexpr std::size_t kFunctionLines = 10;
 constexpr std::size_t kOpcodeLines = 12;
@@ -24,8 +27,8 @@ void append_comparison(std::string& out, const Comparison& comparison) {
   if (!comparison.findings.empty()) {
     out += "  findings:\n";
     for (const Finding& finding : comparison.findings) {
-      out += fmt::format("    {:<11} {}{}\n", to_string(finding.severity), finding.message,
-                         finding.subject.empty() ? "" : ": " + finding.subject);
+      out += fmt::format("    {:<11} {}{}\n", to_string(finding.severity), printable_line(finding.message),
+                         finding.subject.empty() ? "" : ": " + printable_line(finding.subject));
     }
   }
   const std::vector<const FunctionDelta*> functions = functions_to_show(comparison, kFunctionLines);
@@ -36,7 +39,7 @@ void append_comparison(std::string& out, const Comparison& comparison) {
     for (const FunctionDelta* function : functions) {
       const DeltaCells cells = delta_cells(use_cost ? function->cost : function->steps, kNotRanked);
       out += fmt::format("    {:>16} {:>9}  {} -> {}  {}  [{}]\n", cells.delta, cells.percent, cells.base, cells.head,
-                         function->name, rank_change(*function));
+                         printable_line(function->name), rank_change(*function));
     }
   }
   const std::vector<const OpcodeDelta*> opcodes = opcodes_to_show(comparison, kOpcodeLines);
@@ -44,24 +47,28 @@ void append_comparison(std::string& out, const Comparison& comparison) {
     out += "  opcode counts:\n";
     for (const OpcodeDelta* opcode : opcodes) {
       const DeltaCells cells = delta_cells(opcode->count, "n/a");
-      out += fmt::format("    {:<20}{:<11} {:>14} -> {:<14} {:>14} {:>9}\n", opcode->name,
+      out += fmt::format("    {:<20}{:<11} {:>14} -> {:<14} {:>14} {:>9}\n", printable_line(opcode->name),
                          opcode->is_precompile ? " precompile" : "", cells.base, cells.head, cells.delta, cells.percent);
     }
   }
   for (const FunctionDelta& function : comparison.functions) {
-    if (function.entered_top) out += fmt::format("  entered the top {}: {}\n", comparison.compared_top_n.value_or(0), function.name);
-    if (function.left_top) out += fmt::format("  left the top {}: {}\n", comparison.compared_top_n.value_or(0), function.name);
+    if (function.entered_top) {
+      out += fmt::format("  entered the top {}: {}\n", comparison.compared_top_n.value_or(0), printable_line(function.name));
+    }
+    if (function.left_top) {
+      out += fmt::format("  left the top {}: {}\n", comparison.compared_top_n.value_or(0), printable_line(function.name));
+    }
   }
   if (!comparison.crypto.empty()) {
     out += "  crypto diagnosis:\n";
     for (const CryptoFinding& finding : comparison.crypto) {
       out += fmt::format("    {:<11} {}: {} (check {})\n", to_string(finding.severity), finding.operation,
-                         finding.message, finding.patch);
+                         printable_line(finding.message), finding.patch);
     }
   } else if (comparison.crypto_checked) {
     out += "  crypto diagnosis: no sign of native crypto\n";
   }
-  for (const std::string& note : comparison.notes) out += fmt::format("  note: {}\n", note);
+  for (const std::string& note : comparison.notes) out += fmt::format("  note: {}\n", printable_line(note));
 }
 
 }  // namespace
@@ -70,13 +77,13 @@ std::string render_text(const Report& report) {
   const Verdict verdict = report.verdict();
   std::string out = fmt::format("gate: {} ({})\n", verdict_title(verdict), state_summary(report));
   if (!report.base_label.empty() || !report.head_label.empty()) {
-    out += fmt::format("base: {}  head: {}\n", report.base_label, report.head_label);
+    out += fmt::format("base: {}  head: {}\n", printable_line(report.base_label), printable_line(report.head_label));
   }
   out += fmt::format("policy: {}\n", report.config_used);
   for (const CaseResult& result : report.cases) {
     std::string where = result.zkvm.empty() ? "" : result.zkvm;
     if (!result.input.empty()) where += (where.empty() ? "input " : ", input ") + result.input;
-    out += fmt::format("\ncase {}{}: {}\n", result.name, where.empty() ? "" : " (" + where + ")",
+    out += fmt::format("\ncase {}{}: {}\n", printable_line(result.name), where.empty() ? "" : " (" + printable_line(where) + ")",
                        to_string(result.state()));
     if (result.comparison) {
       append_comparison(out, *result.comparison);
@@ -94,7 +101,8 @@ std::string render_text(const Report& report) {
       }
     }
   }
-  return out;
+  // Errors and log tails (multi-line) come from profiles and commands a PR controls too.
+  return util::printable_text(out);
 }
 
 }  // namespace zkgate::gate

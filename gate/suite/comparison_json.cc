@@ -85,12 +85,21 @@ nlohmann::json comparison_to_json(const SuiteComparison& c) {
   return out;
 }
 
+namespace {
+
+// Workload names are file names a PR chooses: invalid UTF-8 is replaced (U+FFFD), never thrown.
+std::string dump_json(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
 std::string comparison_json_text(const SuiteComparison& c) {
-  std::string text = comparison_head(c).dump();
+  std::string text = dump_json(comparison_head(c));
   text.pop_back();  // the closing brace; the workloads follow
   text += ",\"workloads\":[\n";
   for (std::size_t i = 0; i < c.results.size(); ++i) {
-    text += result_json(c.results[i], c.policy.metric).dump();
+    text += dump_json(result_json(c.results[i], c.policy.metric));
     text += i + 1 < c.results.size() ? ",\n" : "\n";
   }
   text += "]}\n";

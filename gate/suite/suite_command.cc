@@ -1,5 +1,6 @@
 #include "gate/suite/suite_command.h"
 
+#include <fstream>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -82,7 +83,10 @@ bool is_suite_input(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path, ec)) return true;
   if (path.extension() != ".json" || !std::filesystem::is_regular_file(path, ec)) return false;
   try {
-    const nlohmann::json doc = nlohmann::json::parse(util::read_file(path));
+    // Parsed from the stream: a 1 GB profile named .json is refused at its first bad byte,
+    // not read into memory first.
+    std::ifstream in(path, std::ios::binary);
+    const nlohmann::json doc = nlohmann::json::parse(in);
     return is_suite_json(doc) || is_zkevm_bench_report(doc) || is_result_json(doc);
   } catch (const std::exception&) {
     return false;  // not JSON: the profile reader reports it with file:line
@@ -110,7 +114,7 @@ int run_suite_compare(const std::filesystem::path& base, const std::filesystem::
 }
 
 void write_suite_json(const Suite& suite, const std::string& path, std::ostream& out) {
-  write_output(path, suite_to_json(suite).dump(2) + "\n", out);
+  write_output(path, suite_to_json(suite).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", out);
 }
 
 int run_suite_merge(const std::vector<std::filesystem::path>& shards, const std::string& json_path,

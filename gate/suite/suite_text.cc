@@ -4,6 +4,7 @@
 
 #include "gate/compare/format.h"
 #include "gate/suite/suite_cells.h"
+#include "util/printable.h"
 
 namespace zkgate::gate::suite {
 
@@ -11,7 +12,7 @@ std::string render_suite_text(const SuiteComparison& c, std::size_t max_rows) {
   const Metric metric = c.policy.metric;
   const Aggregates& a = c.aggregates;
   std::string out = fmt::format("gate: suite {} ({}): {}\n", verdict_title(c.verdict), verdict_id(c.verdict), c.verdict_reason);
-  out += fmt::format("  base {}\n  head {}\n  metric {}, regression threshold {}%\n", c.base_source, c.head_source,
+  out += fmt::format("  base {}\n  head {}\n  metric {}, regression threshold {}%\n", util::printable_line(c.base_source), util::printable_line(c.head_source),
                      metric_id(metric), c.policy.threshold_pct);
   std::string counts;
   for (std::size_t i = 0; i < kStateCount; ++i) {
@@ -26,7 +27,7 @@ std::string render_suite_text(const SuiteComparison& c, std::size_t max_rows) {
   }
   if (a.worst_regression) {
     const WorkloadResult& worst = c.results[*a.worst_regression];
-    out += fmt::format("  worst regression: {} {}\n", workload_label(worst), delta_cell(worst));
+    out += fmt::format("  worst regression: {} {}\n", util::printable_line(workload_label(worst)), delta_cell(worst));
   }
   for (const VersionChange& change : c.version_changes) {
     out += fmt::format("  version differs: {} {} -> {} ({} workloads)\n", change.what, change.base, change.head, change.workloads);
@@ -41,11 +42,12 @@ std::string render_suite_text(const SuiteComparison& c, std::size_t max_rows) {
       continue;
     }
     ++shown;
-    out += fmt::format("  {:<15} {} [{}] {} -> {} {} {}\n", state_label(r.state), workload_label(r), zkvm_cell(r),
-                       side_cell(r, false, metric), side_cell(r, true, metric), delta_cell(r), r.reason);
+    out += fmt::format("  {:<15} {} [{}] {} -> {} {} {}\n", state_label(r.state), util::printable_line(workload_label(r)),
+                       zkvm_cell(r), side_cell(r, false, metric), side_cell(r, true, metric), delta_cell(r),
+                       util::printable_line(r.reason));
   }
   if (hidden > 0) out += fmt::format("  ... and {} more (see --json)\n", hidden);
-  return out;
+  return util::printable_text(out);  // workload names are file names a PR chooses
 }
 
 }  // namespace zkgate::gate::suite
