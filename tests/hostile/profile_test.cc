@@ -92,7 +92,7 @@ BOOST_FIXTURE_TEST_CASE(sums_wrapping_past_64_bits_are_refused, TempDir) {
   // MAIN + OPCODES + PRECOMPILES + MEMORY = 2^64 + 83333333, which wraps to VARIABLE exactly.
   std::string zisk = replaced(zisk_profile(), "MAIN                            50000000", "MAIN        18446744073709551615");
   zisk = replaced(zisk, "OPCODES                         20000000", "OPCODES                         70000001");
-  require_profile_refused(path / "zisk.txt", zisk, "zisk.txt:");
+  require_profile_refused(path / "zisk.txt", zisk, "zisk.txt:19: cost distribution parts overflow 64 bits");
   // Two cost lines whose wrapped sum adds nothing to what `summary:` says.
   require_profile_refused(path / "callgrind.out",
                           replaced(fixture("callgrind-small.out"), "3 2 10\n", "3 2 10\n4 0 18446744073709551615\n5 0 1\n"),

@@ -55,7 +55,9 @@ inline BinaryResult run_binary(const std::filesystem::path& binary, const std::v
   BinaryResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.output = util::read_file(output_file);
-  result.peak_rss_kib = usage.ru_maxrss;  // includes `timeout`'s own child, the binary
+  // The child's peak includes `timeout`'s waited-for child (the binary) and, as Linux
+  // counts it, this test's own RSS at fork: an upper bound of the binary's peak.
+  result.peak_rss_kib = usage.ru_maxrss;
   BOOST_TEST_MESSAGE("exit " << result.exit_code << ", peak RSS " << result.peak_rss_kib << " KiB: "
                              << result.output.substr(0, 600));
   return result;
