@@ -75,7 +75,10 @@ void apply_boxed_summary(const BoxedSummary& summary, Profile& profile, const Li
   if (!summary.steps) in.fail_at(summary.first_line, "boxed REPORT SUMMARY without a STEPS row", hint);
   if (summary.distribution_total) {
     std::uint64_t sum = 0;
-    for (const CostComponent& part : summary.components) sum += part.cost;
+    for (const CostComponent& part : summary.components) {
+      // A wrapped sum could equal the printed Total by accident of the garbling.
+      if (__builtin_add_overflow(sum, part.cost, &sum)) in.fail_at(summary.first_line, "boxed cost distribution parts overflow 64 bits", hint);
+    }
     if (sum != *summary.distribution_total) {
       in.fail_at(summary.first_line,
                  fmt::format("boxed cost distribution parts add up to {}, not to its Total {}", sum,

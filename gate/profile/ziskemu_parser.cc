@@ -192,8 +192,11 @@ class ZiskReportParser {
     std::uint64_t sum = 0;
     std::uint64_t variable_sum = 0;
     for (std::size_t i = 0; i < profile_.cost_distribution.size(); ++i) {
-      sum += profile_.cost_distribution[i].cost;
-      if (i < variable_parts_) variable_sum += profile_.cost_distribution[i].cost;
+      // A wrapped sum could equal the printed total by accident of the garbling.
+      const std::uint64_t part = profile_.cost_distribution[i].cost;
+      bool wrapped = __builtin_add_overflow(sum, part, &sum);
+      if (i < variable_parts_) wrapped = __builtin_add_overflow(variable_sum, part, &variable_sum) || wrapped;
+      if (wrapped) in_.fail("cost distribution parts overflow 64 bits", "a cost figure is garbled; regenerate the profile");
     }
     if (variable_cost_ && variable_sum != *variable_cost_) {
       in_.fail(fmt::format("cost distribution parts above VARIABLE add up to {}, not to VARIABLE {}", variable_sum,
