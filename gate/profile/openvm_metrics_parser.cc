@@ -34,34 +34,35 @@ class MetricsReader {
                            "{\"labels\": [[key, value]...], \"metric\": name, \"value\": \"<number>\"}");
   }
 
-  // One {labels, metric, value} entry of the counter or gauge list.
-  void entry(const json& item) {
+  // What the SAX pass gathered about one {labels, metric, value} entry of the counter or
+  // gauge list (a later duplicate key wins, as in a JSON object).
+  struct Entry {
+    bool has_metric = false;
+    bool metric_is_string = false;
+    std::string metric;
+    bool has_labels = false;
+    bool labels_is_array = false;
+    std::string group;  // from the last ["group", "<name>"] label
+    bool has_value = false;
+    json value;
+  };
+
+  void entry(const Entry& item) {
     ++entries_;
-    if (!item.is_object()) fail(fmt::format("metric entry {} is not an object", entries_));
-    const auto metric = item.find("metric");
-    const auto labels = item.find("labels");
-    const auto value = item.find("value");
-    if (metric == item.end() || !metric->is_string() || labels == item.end() || !labels->is_array() ||
-        value == item.end()) {
+    if (!item.has_metric || !item.metric_is_string || !item.has_labels || !item.labels_is_array || !item.has_value) {
       fail(fmt::format("metric entry {} lacks \"metric\", \"labels\" or \"value\"", entries_));
     }
-    const std::string& name = metric->get_ref<const std::string&>();
+    const std::string& name = item.metric;
     const bool cycles = name == "total_cycles";
     bool summed = false;
     for (const char* wanted : kSummedMetrics) summed = summed || name == wanted;
     if (!cycles && !summed) return;
-    std::string group_name;
-    for (const json& label : *labels) {
-      if (label.is_array() && label.size() == 2 && label[0] == "group" && label[1].is_string()) {
-        group_name = label[1].get<std::string>();
-      }
-    }
-    if (group_name.empty()) {
+    if (item.group.empty()) {
       if (cycles) fail(fmt::format("a total_cycles entry (entry {}) without a \"group\" label", entries_));
       return;
     }
-    const std::uint64_t number = value_of(*value, name);
-    Group& group = group_named(group_name);
+    const std::uint64_t number = value_of(item.value, name);
+    Group& group = group_named(item.group);
     if (cycles) {
       if (group.cycles > UINT64_MAX - number) fail("total_cycles overflow 64 bits");
       group.cycles += number;
@@ -126,33 +127,203 @@ class MetricsReader {
   std::size_t entries_ = 0;
 };
 
+// Rebuilds one JSON value from SAX events: only for a "value" that is an array or object,
+// to quote it in the error message exactly as before.
+class JsonBuilder {
+ public:
+  bool active() const { return !open_.empty(); }
+  void begin(bool is_object) { open_.push_back(&place(is_object ? json::object() : json::array())); }
+  void key(const std::string& name) { key_ = name; }
+  void value(json value) { place(std::move(value)); }
+  // Closes the innermost container; true when the whole value is complete.
+  bool end() {
+    open_.pop_back();
+    return open_.empty();
+  }
+  json take() { return std::move(root_); }
+
+ private:
+  // Containers on open_ are never moved while open: a parent only grows once they close.
+  json& place(json value) {
+    if (open_.empty()) return root_ = std::move(value);
+    json& parent = *open_.back();
+    if (parent.is_object()) return parent[key_] = std::move(value);
+    parent.push_back(std::move(value));
+    return parent.back();
+  }
+
+  json root_;
+  std::vector<json*> open_;
+  std::string key_;
+};
+
+// nlohmann SAX events for a metrics document. Nothing is kept but the entry being read.
+// Containers are tracked by their role: an entry is any object two levels down
+// ({"counter": [ {entry} ]}); inside it, "labels" is a list of [key, value] labels.
+class MetricsSax : public nlohmann::json_sax<json> {
+ public:
+  explicit MetricsSax(MetricsReader& reader, const std::string& source) : reader_(reader), source_(source) {}
+
+  bool has_lists() const { return has_lists_; }
+  bool root_is_object() const { return root_is_object_; }
+
+  bool null() override { return scalar(json(nullptr)); }
+  bool boolean(bool value) override { return scalar(json(value)); }
+  bool number_integer(number_integer_t value) override { return scalar(json(value)); }
+  bool number_unsigned(number_unsigned_t value) override { return scalar(json(value)); }
+  bool number_float(number_float_t value, const string_t&) override { return scalar(json(value)); }
+  bool binary(binary_t& value) override { return scalar(json(value)); }
+  // Metric names and label strings are most of the strings: read without a json wrapper.
+  bool string(string_t& value) override {
+    const Role parent = builder_.active() || frames_.empty() ? Role::Other : frames_.back().role;
+    if (parent == Role::Entry && key_ == Key::Metric) {
+      entry_.metric_is_string = true;
+      entry_.metric = value;
+      return true;
+    }
+    if (parent == Role::Label) {
+      label_item(&value);
+      return true;
+    }
+    return scalar(json(value));
+  }
+
+  bool start_object(std::size_t) override { return open(true); }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+
+  bool key(string_t& name) override {
+    if (builder_.active()) {
+      builder_.key(name);
+    } else if (frames_.size() == 1) {
+      if (name == "counter" || name == "gauge") has_lists_ = true;
+    } else if (frames_.back().role == Role::Entry) {
+      entry_key(name);
+    }
+    return true;
+  }
+
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) override {
+    // nlohmann's message already says "at line L, column C"; drop its "[json.exception...]" tag.
+    std::string_view what = error.what();
+    const std::size_t tag_end = what.find("] ");
+    if (tag_end != std::string_view::npos) what.remove_prefix(tag_end + 2);
+    throw util::InputError({source_}, std::string(what), "the metrics JSON is cut or garbled; rerun the OpenVM prover");
+  }
+
+ private:
+  enum class Role { Other, Entry, Labels, Label, Value };
+  enum class Key { Other, Metric, Labels, Value };
+  struct Frame {
+    Role role;
+  };
+  using Entry = MetricsReader::Entry;
+
+  // A later duplicate key replaces the earlier one, as in a JSON object.
+  void entry_key(const std::string& name) {
+    key_ = name == "metric" ? Key::Metric : name == "labels" ? Key::Labels : name == "value" ? Key::Value : Key::Other;
+    if (key_ == Key::Metric) {
+      entry_.has_metric = true;
+      entry_.metric_is_string = false;
+      entry_.metric.clear();
+    } else if (key_ == Key::Labels) {
+      entry_.has_labels = true;
+      entry_.labels_is_array = false;
+      entry_.group.clear();
+    } else if (key_ == Key::Value) {
+      entry_.has_value = true;
+      entry_.value = nullptr;
+    }
+  }
+
+  bool scalar(json value) {
+    if (builder_.active()) {
+      builder_.value(std::move(value));
+      return true;
+    }
+    if (frames_.empty()) return true;  // the whole document is one scalar
+    const Role parent = frames_.back().role;
+    if (parent == Role::Entry && key_ == Key::Value) entry_.value = std::move(value);
+    if (parent == Role::Label) label_item(nullptr);
+    return true;
+  }
+
+  // Items of a label, `text` null for a non-string: exactly ["group", "<name>"] names the
+  // entry's group (the last such label wins).
+  void label_item(const std::string* text) {
+    if (label_items_ == 0) label_is_group_ = text != nullptr && *text == "group";
+    if (label_items_ == 1) {
+      label_name_is_string_ = text != nullptr;
+      label_name_ = text != nullptr ? *text : std::string();
+    }
+    ++label_items_;
+  }
+
+  bool open(bool is_object) {
+    if (frames_.empty()) root_is_object_ = is_object;
+    Role role = Role::Other;
+    const Role parent = frames_.empty() ? Role::Other : frames_.back().role;
+    if (builder_.active()) {
+      builder_.begin(is_object);
+      role = Role::Value;
+    } else if (frames_.size() == 2 && is_object) {
+      entry_ = Entry{};
+      key_ = Key::Other;
+      role = Role::Entry;
+    } else if (parent == Role::Entry && key_ == Key::Value) {
+      builder_.begin(is_object);
+      role = Role::Value;
+    } else if (parent == Role::Entry && key_ == Key::Labels) {
+      entry_.labels_is_array = !is_object;
+      if (!is_object) role = Role::Labels;
+    } else if (parent == Role::Labels && !is_object) {
+      role = Role::Label;
+      label_items_ = 0;
+      label_is_group_ = false;
+      label_name_is_string_ = false;
+      label_name_.clear();
+    } else if (parent == Role::Label) {
+      label_item(nullptr);  // a nested array or object: never "group" nor a name
+    }
+    frames_.push_back({role});
+    return true;
+  }
+
+  bool close() {
+    const Role role = frames_.back().role;
+    frames_.pop_back();
+    if (role == Role::Value) {
+      if (builder_.end()) entry_.value = builder_.take();
+    } else if (role == Role::Label) {
+      if (label_items_ == 2 && label_is_group_ && label_name_is_string_) entry_.group = label_name_;
+    } else if (role == Role::Entry) {
+      reader_.entry(entry_);
+    }
+    return true;
+  }
+
+  MetricsReader& reader_;
+  const std::string& source_;
+  std::vector<Frame> frames_;
+  bool root_is_object_ = false;
+  bool has_lists_ = false;
+  Entry entry_;
+  Key key_ = Key::Other;
+  std::size_t label_items_ = 0;
+  bool label_is_group_ = false;
+  bool label_name_is_string_ = false;
+  std::string label_name_;
+  JsonBuilder builder_;
+};
+
 }  // namespace
 
 Profile parse_openvm_metrics(std::istream& in, const std::string& source) {
   MetricsReader reader(source);
-  bool has_lists = false;
-  // The parser callback sees each entry once it is complete (depth 2: root object, list,
-  // entry), reads it and drops it, so only one entry is in memory at a time.
-  const json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
-    if (event == json::parse_event_t::key && depth == 1) {
-      if (parsed == "counter" || parsed == "gauge") has_lists = true;
-    }
-    if (event == json::parse_event_t::object_end && depth == 2) {
-      reader.entry(parsed);
-      return false;
-    }
-    return true;
-  };
-  json root;
-  try {
-    root = json::parse(in, callback);
-  } catch (const json::parse_error& error) {
-    std::string_view what = error.what();
-    const std::size_t tag_end = what.find("] ");
-    if (tag_end != std::string_view::npos) what.remove_prefix(tag_end + 2);
-    throw util::InputError({source}, std::string(what), "the metrics JSON is cut or garbled; rerun the OpenVM prover");
-  }
-  if (!root.is_object() || !has_lists) reader.fail("the document has no \"counter\" or \"gauge\" list");
+  MetricsSax sax(reader, source);
+  json::sax_parse(in, &sax);
+  if (!sax.root_is_object() || !sax.has_lists()) reader.fail("the document has no \"counter\" or \"gauge\" list");
   return reader.finish();
 }
 
