@@ -1,5 +1,7 @@
 #include "gate/profile/profile_json.h"
 
+#include <functional>
+
 #include <fmt/format.h>
 
 #include "util/input_error.h"
@@ -200,7 +202,14 @@ json profile_to_json(const Profile& profile) {
   return out;
 }
 
-Profile profile_from_json(const json& document, const std::string& source) {
+namespace {
+
+// Every key but "functions" in document order of the checks; read_functions fills the
+// list between the keys before it and "metadata", so errors come in the same order
+// whether the list was in the document or streamed out of it.
+using ReadFunctions = std::function<void(const Reader& read, const json& functions, Profile& profile)>;
+
+Profile read_profile(const json& document, const std::string& source, const ReadFunctions& read_functions) {
   const Reader read(source);
   read.object(document, "");
   const std::string schema = read.string(document, "", "schema", true);
@@ -230,11 +239,7 @@ Profile profile_from_json(const json& document, const std::string& source) {
   profile.functions_complete = read.boolean(document, "", "functions_complete");
   profile.top_n_by_steps = read.small_number(document, "", "top_n_by_steps");
   profile.top_n_by_cost = read.small_number(document, "", "top_n_by_cost");
-  const json& functions = read.array(document, "", "functions");
-  profile.functions.reserve(functions.size());
-  for (std::size_t i = 0; i < functions.size(); ++i) {
-    profile.functions.push_back(read.function(functions[i], fmt::format("/functions/{}", i)));
-  }
+  read_functions(read, read.array(document, "", "functions"), profile);
   const auto metadata = document.find("metadata");
   if (metadata != document.end() && !metadata->is_null()) {
     read.object(*metadata, "/metadata");
@@ -244,6 +249,29 @@ Profile profile_from_json(const json& document, const std::string& source) {
     }
   }
   return profile;
+}
+
+}  // namespace
+
+Profile profile_from_json(const json& document, const std::string& source) {
+  return read_profile(document, source, [](const Reader& read, const json& functions, Profile& profile) {
+    profile.functions.reserve(functions.size());
+    for (std::size_t i = 0; i < functions.size(); ++i) {
+      profile.functions.push_back(read.function(functions[i], fmt::format("/functions/{}", i)));
+    }
+  });
+}
+
+FunctionStat function_from_json(const json& item, std::size_t index, const std::string& source) {
+  return Reader(source).function(item, fmt::format("/functions/{}", index));
+}
+
+Profile profile_from_json(const json& document, const std::string& source, std::vector<FunctionStat> functions,
+                          std::exception_ptr function_error) {
+  return read_profile(document, source, [&](const Reader&, const json&, Profile& profile) {
+    if (function_error) std::rethrow_exception(function_error);
+    profile.functions = std::move(functions);
+  });
 }
 
 }  // namespace zkgate::gate

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cstddef>
+#include <exception>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,5 +21,16 @@ nlohmann::json profile_to_json(const Profile& profile);
 // Throws util::InputError naming `source` and the JSON path for a wrong schema id, a
 // missing total or a field of the wrong type.
 Profile profile_from_json(const nlohmann::json& document, const std::string& source);
+
+// For a reader that takes the "functions" list out of the document while parsing it, so
+// memory holds the model rather than the whole DOM: one element of that list (at
+// /functions/<index>), checked like profile_from_json checks it.
+FunctionStat function_from_json(const nlohmann::json& item, std::size_t index, const std::string& source);
+
+// profile_from_json over such a document: `functions` replaces its (emptied) "functions"
+// list, and `function_error`, the first element that failed, is rethrown at the point
+// where profile_from_json would have thrown it (after the keys checked before the list).
+Profile profile_from_json(const nlohmann::json& document, const std::string& source,
+                          std::vector<FunctionStat> functions, std::exception_ptr function_error);
 
 }  // namespace zkgate::gate

@@ -59,4 +59,28 @@ BOOST_AUTO_TEST_CASE(openvm_value_errors_quote_the_value) {
   BOOST_TEST(text_error(labels_object, "openvm-metrics").find("metric entry 1 lacks") != std::string::npos);
 }
 
+// zkgate JSON is read with the "functions" list taken out of the DOM element by element;
+// errors still come in the order the whole-document reader gives them.
+BOOST_AUTO_TEST_CASE(zkgate_json_streamed_functions_keep_the_error_order) {
+  const std::string head = R"({"schema": "zkgate-profile/1", "format": "ziskemu", "total": 10, )";
+  const Profile p = parse_profile_text(head + R"("functions": [{"name": "a", "steps": 4}, {"name": "b"}]})", "doc.json",
+                                       "zkgate-json");
+  BOOST_TEST_REQUIRE(p.functions.size() == 2u);
+  BOOST_TEST(p.functions[0].steps.value() == 4u);
+  // A later duplicate key replaces the list, and its elements are numbered from 0.
+  const std::string duplicate = head + R"("functions": [{"name": "a"}, {"name": "b"}], "functions": [{"steps": 1}]})";
+  BOOST_TEST(text_error(duplicate, "zkgate-json").find("/functions/0: missing required key \"name\"") != std::string::npos,
+             text_error(duplicate, "zkgate-json"));
+  const std::string replaced = head + R"("functions": [{"steps": 1}], "functions": [{"name": "c"}]})";
+  BOOST_TEST(parse_profile_text(replaced, "doc.json", "zkgate-json").functions.at(0).name == "c");
+  // A bad key before the list wins over a bad function; a bad function wins over metadata.
+  const std::string bad_total = R"({"schema": "zkgate-profile/1", "format": "x", "total": -1, "functions": [{}]})";
+  BOOST_TEST(text_error(bad_total, "zkgate-json").find("/total: expected an unsigned integer") != std::string::npos);
+  const std::string bad_both = head + R"("functions": [{"name": "a"}, {"name": 3}], "metadata": {"k": 1}})";
+  BOOST_TEST(text_error(bad_both, "zkgate-json").find("/functions/1/name: expected a string") != std::string::npos,
+             text_error(bad_both, "zkgate-json"));
+  const std::string not_a_list = head + R"("functions": {"name": "a"}})";
+  BOOST_TEST(text_error(not_a_list, "zkgate-json").find("/functions: expected an array") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
