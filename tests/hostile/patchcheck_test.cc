@@ -137,6 +137,19 @@ BOOST_FIXTURE_TEST_CASE(folder_linked_outside_the_repository_is_not_searched, Li
   require_refused_without_leak(patchcheck({repo.string()}), "crates/guest-program/bin");
 }
 
+// A tag is matched against the matrix's tag grammars with std::regex, which recursed per
+// character: a 100 KB tag is reported as unparsable instead of overflowing the stack.
+BOOST_FIXTURE_TEST_CASE(hundred_kilobyte_tag_is_unparsable_not_a_crash, LinkedRepo) {
+  std::string toml = kGuestToml;
+  const std::string tag = "patch-2.0.2-zisk-0.15.0";
+  // A 100 KB crate prefix: the grammar's lazy `[a-z0-9_-]*?` recursed once per character (SIGSEGV).
+  toml.replace(toml.find(tag), tag.size(), "patch-" + repeat("a", 100000) + "-2.0.2-zisk-0.15.0");
+  write_file(guest / "Cargo.toml", toml);
+  const BinaryResult result = patchcheck({guest.string()});
+  BOOST_TEST(result.exit_code == util::kExitFail);
+  BOOST_TEST(result.output.find("[tag-unparsable]") != std::string::npos);
+}
+
 // Links that stay inside the repository (a lock shared with the workspace) are followed.
 BOOST_FIXTURE_TEST_CASE(links_inside_the_repository_are_followed, LinkedRepo) {
   fs::remove(guest / "Cargo.lock");
