@@ -12,14 +12,14 @@ namespace {
 // overflow checks: the profile parsers read millions of such figures.
 constexpr std::size_t kDigitsThatAlwaysFit = 19;
 
-template <bool kCheckOverflow>
-std::optional<std::uint64_t> grouped_u64(std::string_view text) {
+// Any length, every digit checked for overflow.
+std::optional<std::uint64_t> checked_grouped_u64(std::string_view text) {
   std::uint64_t value = 0;
   bool previous_was_digit = false;
   for (const char c : text) {
     const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(c)) - unsigned{'0'};
     if (digit <= 9) {
-      if (kCheckOverflow && value > (UINT64_MAX - digit) / 10) return std::nullopt;
+      if (value > (UINT64_MAX - digit) / 10) return std::nullopt;
       value = value * 10 + digit;
       previous_was_digit = true;
     } else if ((c == ',' || c == '_') && previous_was_digit) {
@@ -32,12 +32,30 @@ std::optional<std::uint64_t> grouped_u64(std::string_view text) {
   return value;
 }
 
+// The same grammar for text of at most kDigitsThatAlwaysFit bytes: runs of digits, each
+// but the last followed by one separator.
+std::optional<std::uint64_t> short_grouped_u64(std::string_view text) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  std::uint64_t value = 0;
+  while (true) {
+    unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - unsigned{'0'};
+    if (digit > 9) return std::nullopt;  // a run must start with a digit
+    do {
+      value = value * 10 + digit;
+      if (++p == end) return value;
+      digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - unsigned{'0'};
+    } while (digit <= 9);
+    if ((*p != ',' && *p != '_') || ++p == end) return std::nullopt;
+  }
+}
+
 }  // namespace
 
 std::optional<std::uint64_t> parse_grouped_u64(std::string_view text) {
   if (text.empty()) return std::nullopt;
-  if (text.size() <= kDigitsThatAlwaysFit) return grouped_u64<false>(text);
-  return grouped_u64<true>(text);
+  if (text.size() <= kDigitsThatAlwaysFit) return short_grouped_u64(text);
+  return checked_grouped_u64(text);
 }
 
 std::optional<double> parse_percent(std::string_view text) {

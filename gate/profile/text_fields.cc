@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -93,9 +94,24 @@ std::string_view rest_of_line(std::string_view line, std::string_view field) {
   return trim_right(line.substr(offset));
 }
 
+bool is_blank_line(std::string_view line) {
+  for (const char c : line) {
+    if (!is_blank(c) && c != '\r') return false;
+  }
+  return true;
+}
+
 bool is_rule(std::string_view line, char c) {
-  const std::string_view body = trim(line);
+  std::string_view body = trim(line);
   if (body.size() < 3) return false;
+  // Rules run the width of a table: compared 8 bytes at a time.
+  const std::uint64_t pattern = 0x0101010101010101ULL * static_cast<unsigned char>(c);
+  while (body.size() >= 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, body.data(), sizeof word);
+    if (word != pattern) return false;
+    body.remove_prefix(8);
+  }
   for (const char ch : body) {
     if (ch != c) return false;
   }

@@ -27,6 +27,9 @@ void split_fields(std::string_view line, std::vector<std::string_view>& fields);
 // The line from the start of `field` (a view into `line`) to its end, right-trimmed.
 std::string_view rest_of_line(std::string_view line, std::string_view field);
 
+// Whether trim(line) is empty (only spaces, tabs and "\r"), decided at the first other byte.
+bool is_blank_line(std::string_view line);
+
 // A line made of one repeated character ("-----", "=====") with optional indentation.
 bool is_rule(std::string_view line, char c = '-');
 

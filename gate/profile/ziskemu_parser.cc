@@ -52,7 +52,7 @@ class ZiskReportParser {
       case Section::Boxed: return boxed(line);
       case Section::Top: return top(line);
       case Section::Skip:
-        if (trim(line).empty()) section_ = Section::Top;
+        if (is_blank_line(line)) section_ = Section::Top;
         return;
       case Section::CostDistribution: return cost_distribution(line);
       case Section::Opcodes: return table_row(line, [this](std::string_view l) { opcode_row(l); });
@@ -97,7 +97,7 @@ class ZiskReportParser {
 
   void boxed(std::string_view line) {
     if (zisk::is_box_line(line)) return zisk::read_box_line(line, boxed_, in_);
-    if (!trim(line).empty()) {
+    if (!is_blank_line(line)) {
       zisk::apply_boxed_summary(boxed_, profile_, in_);
       have_cost_distribution_ = true;
       section_ = Section::Top;
@@ -211,7 +211,7 @@ class ZiskReportParser {
 
   template <typename RowReader>
   void table_row(std::string_view line, RowReader read_row) {
-    if (trim(line).empty()) {
+    if (is_blank_line(line)) {
       section_ = Section::Top;
       return;
     }
@@ -329,7 +329,7 @@ class ZiskReportParser {
   // STEPS and COST lines, then "|"-prefixed sub-tables (COST BY OPCODE, TOP STEP CALLERS).
   void detail(std::string_view line) {
     FunctionStat& function = profile_.functions[detail_index_];
-    if (trim(line).empty()) {
+    if (is_blank_line(line)) {
       detail_table_ = DetailTable::None;
       return;
     }
@@ -368,7 +368,9 @@ class ZiskReportParser {
         detail_columns_ = zisk::opcode_columns(fields_, title_fields, in_);
         detail_precompiles_ = fields_[2] == "PRECOMPILED";
         detail_table_ = DetailTable::Opcodes;
-        function.opcodes.reserve(detail_opcode_rows_);  // blocks list about as many opcodes as the last one
+        // Consecutive blocks list about as many opcodes: reserving the last block's count
+        // saves the vector's regrowth without the slack of a worst-case reserve.
+        function.opcodes.reserve(detail_opcode_rows_);
       } else if (starts_with(body, "TOP STEP CALLERS")) {
         detail_table_ = DetailTable::Callers;
       } else {
@@ -380,7 +382,7 @@ class ZiskReportParser {
       if (fields_[0] == "\u251c" || fields_[0] == "\u2514") return;
       if (fields_[0] != "OP") in_.fail("expected an \"| OP <name> ...\" row in the DETAIL block's opcode table");
       function.opcodes.push_back(zisk::parse_opcode_row(fields_, 0, detail_columns_, detail_precompiles_, in_));
-      detail_opcode_rows_ = std::max(detail_opcode_rows_, function.opcodes.size());
+      detail_opcode_rows_ = function.opcodes.size();
     } else if (detail_table_ == DetailTable::Callers) {
       function.callers.push_back(zisk::parse_caller_row(body, fields_, 0, in_));
     }

@@ -78,6 +78,25 @@ BOOST_AUTO_TEST_CASE(split_fields_agrees_with_the_byte_loop_on_random_lines) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(rules_and_blank_lines) {
+  using zkgate::gate::is_blank_line;
+  using zkgate::gate::is_rule;
+  BOOST_TEST(is_rule("---"));
+  BOOST_TEST(is_rule("  " + std::string(69, '-') + " \r"));
+  BOOST_TEST(is_rule(std::string(40, '='), '='));
+  BOOST_TEST(!is_rule(std::string(40, '='), '-'));
+  BOOST_TEST(!is_rule("--"));
+  for (std::size_t at = 0; at < 40; ++at) {  // one odd byte anywhere, in the 8-byte words or the tail
+    std::string line(40, '-');
+    line[at] = at % 2 == 0 ? '+' : '=';
+    BOOST_TEST(!is_rule(line), line);
+  }
+  BOOST_TEST(is_blank_line(""));
+  BOOST_TEST(is_blank_line(" \t\r "));
+  BOOST_TEST(!is_blank_line("   |"));
+  BOOST_TEST(!is_blank_line("\r\na"));
+}
+
 // The percent column is checked without a floating-point parse when it has the usual
 // shape; every other spelling keeps what util::parse_percent decides.
 BOOST_AUTO_TEST_CASE(opcode_row_percent_column) {
