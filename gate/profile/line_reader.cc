@@ -43,12 +43,12 @@ void LineReader::check_no_nul(std::size_t from, std::size_t to) const {
 }
 
 // Moves the unread tail to the front of the buffer and reads the next chunk after it. The
-// buffer grows (at least doubling) when a long line leaves less than a chunk free; it is
-// never zero-filled.
+// buffer (never zero-filled) doubles when a long line leaves less than half a chunk free,
+// so it is reallocated O(log(longest line)) times, not once per chunk.
 void LineReader::refill() {
   const std::size_t tail = data_.size() - pos_;
-  if (buffer_capacity_ < tail + kChunkBytes) {
-    const std::size_t capacity = tail + std::max(kChunkBytes, tail);
+  if (buffer_capacity_ < tail + kChunkBytes / 2) {
+    const std::size_t capacity = std::max(tail + kChunkBytes, 2 * buffer_capacity_);
     std::unique_ptr<char[]> grown(new char[capacity]);
     if (tail > 0) std::memcpy(grown.get(), data_.data() + pos_, tail);
     buffer_ = std::move(grown);
