@@ -4,6 +4,7 @@
 
 #include "gate/advice/measure.h"
 #include "util/markdown.h"
+#include "util/printable.h"
 
 namespace zkgate::gate::advice {
 
@@ -44,22 +45,25 @@ nlohmann::json advice_to_json(const Advice& advice) {
 }
 
 std::string advice_to_text(const Advice& advice) {
+  // Function names come from profiles: control characters are made visible, not printed.
+  using util::printable_line;
   std::string out;
   const std::vector<const RuleResult*> items = advice.items();
   if (items.empty()) out += "advice: nothing above the thresholds\n";
   for (const RuleResult* item : items) {
-    out += fmt::format("advice [{}] {}: {}\n", item->rule_id, item->title, item->message);
+    out += fmt::format("advice [{}] {}: {}\n", printable_line(item->rule_id), printable_line(item->title),
+                       printable_line(item->message));
     for (const Evidence& e : item->evidence) {
-      out += fmt::format("    {} {} of {}", e.function, format_percent(e.share_percent), item->measure);
+      out += fmt::format("    {} {} of {}", printable_line(e.function), format_percent(e.share_percent), item->measure);
       if (e.calls) out += fmt::format(", {} calls", *e.calls);
-      if (!e.note.empty()) out += fmt::format(" ({})", e.note);
+      if (!e.note.empty()) out += fmt::format(" ({})", printable_line(e.note));
       out += "\n";
     }
-    if (!item->hint.empty()) out += fmt::format("    next: {}\n", item->hint);
+    if (!item->hint.empty()) out += fmt::format("    next: {}\n", printable_line(item->hint));
   }
   for (const RuleResult& result : advice.results) {
     if (result.outcome == Outcome::kNotEvaluated) {
-      out += fmt::format("advice [{}] not evaluated: {}\n", result.rule_id, result.message);
+      out += fmt::format("advice [{}] not evaluated: {}\n", printable_line(result.rule_id), printable_line(result.message));
     }
   }
   return out;

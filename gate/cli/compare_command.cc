@@ -18,14 +18,24 @@ std::string compare_footer() {
   for (const std::string& line : profile_format_descriptions()) formats += "  " + line + "\n";
   return fmt::format(
       "\nProfile formats (auto-detected; --format forces one):\n{}"
+      "\nAdvice: the advice rules (`gate show --list-rules`) are evaluated on HEAD and shown in every\n"
+      "report as \"what to look at next\"; advice never changes the verdict.\n"
+      "\nThe optimization loop (two profiles, not suites): --record NAME stores BASE and HEAD byte\n"
+      "for byte, report.md, report.json and summary.json in a new <journal>/<UTC timestamp>-<slug>/\n"
+      "folder (never overwriting; list them with `gate journal`). --keep-if-better makes HEAD the\n"
+      "baseline file when it has fewer total steps than the baseline (or there is none), keeping\n"
+      "the old one in <journal>/baselines/. What they did is said on stderr.\n"
       "\nExit codes: 0 pass (improvements included), 1 regression past the policy, 2 could not judge\n"
-      "(usage error, unreadable or unparseable profile, profiles of different zkVMs or units).\n"
+      "(usage error, unreadable or unparseable profile, rules or matrix, profiles of different zkVMs\n"
+      "or units, a journal or baseline that cannot be written). --keep-if-better never changes it.\n"
       "\nExamples:\n"
       "  gate compare before.log after.log\n"
       "  gate compare base.txt head.txt --policy thresholds.yml --markdown report.md --json report.json\n"
       "  gate compare base.txt head.txt --config .zkgate.yml --name block-23350480 --quiet --json -\n"
       "  gate compare base.txt head.txt --markdown - --template my-report.md.mustache >> \"$GITHUB_STEP_SUMMARY\"\n"
-      "  gate compare results-main/ results-pr/ --metric air_cost --markdown suite.md   # suites\n",
+      "  gate compare results-main/ results-pr/ --metric air_cost --markdown suite.md   # suites\n"
+      "  gate compare .zkgate/baseline.profile after.txt --record avoid-clone --title \"Avoid NodeType clone\" \\\n"
+      "      --keep-if-better                   # one iteration of the optimization loop\n",
       formats);
 }
 
@@ -69,12 +79,33 @@ int compare_command(int argc, char** argv) {
                  "mustache template for --markdown (default: templates/gate-report.md.mustache, embedded)")
       ->type_name("FILE");
   app.add_flag("--quiet,-q", request.outputs.quiet, "no text report on stdout");
+  app.add_option("--rules", request.rules_file,
+                 "advice rules YAML (default: the embedded rules; see gate show --list-rules)")
+      ->type_name("FILE");
+  std::string journal_dir = request.journal_dir.string();
+  std::string baseline_file = request.baseline_file.string();
+  CLI::Option* record_option =
+      app.add_option("--record", request.record_name, "store this iteration in the journal under NAME")->type_name("NAME");
+  app.add_option("--title", request.title, "what the change was (journal and report)")->type_name("TEXT");
+  app.add_option("--note", request.note, "what was learned (journal)")->type_name("TEXT");
+  app.add_option("--journal", journal_dir, "the journal folder")->type_name("DIR")->capture_default_str();
+  CLI::Option* keep_option =
+      app.add_flag("--keep-if-better", request.keep_if_better, "make HEAD the baseline file if it has fewer total steps");
+  app.add_option("--baseline", baseline_file, "the baseline file for --keep-if-better")
+      ->type_name("FILE")
+      ->capture_default_str();
   suite::add_suite_flags(app, suite_flags);
   app.footer(compare_footer());
   if (const std::optional<int> stop = parse_arguments(app, argc, argv, "compare")) return *stop;
   request.base = base;
   request.head = head;
+  request.journal_dir = journal_dir;
+  request.baseline_file = baseline_file;
   if (suite::is_suite_input(request.base) || suite::is_suite_input(request.head)) {
+    if (record_option->count() > 0 || keep_option->count() > 0) {
+      std::cerr << "gate: error: --record and --keep-if-better take two profiles, not suites\n";
+      return util::kExitError;
+    }
     const Policy policy = load_request_policy(request);
     suite::SuiteOutputs outputs;
     outputs.threshold_pct = policy.total.max_increase_percent.value_or(0.0);

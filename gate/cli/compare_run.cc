@@ -2,6 +2,12 @@
 
 #include <ostream>
 
+#include <fmt/format.h>
+
+#include "gate/advice/crypto_from_matrix.h"
+#include "gate/advice/measure.h"
+#include "gate/cli/compare_record.h"
+#include "gate/cli/show_run.h"
 #include "gate/compare/judge.h"
 #include "gate/profile/parse.h"
 #include "patchcheck/matrix.h"
@@ -41,42 +47,68 @@ std::string default_case_name(const std::filesystem::path& base, const std::file
   return name.size() >= 3 ? name : b;
 }
 
-Report compare_profile_files(const CompareRequest& request, const Policy& policy) {
-  Report report;
+std::vector<AdviceItem> advice_items(const advice::Advice& advice) {
+  std::vector<AdviceItem> items;
+  for (const advice::RuleResult* result : advice.items()) {
+    AdviceItem item{result->rule_id, result->title, result->message, result->hint, {}};
+    for (const advice::Evidence& e : result->evidence) {
+      std::string line = fmt::format("{} {} of {}", e.function, advice::format_percent(e.share_percent), result->measure);
+      if (e.calls) line += fmt::format(", {} calls", *e.calls);
+      if (!e.note.empty()) line += fmt::format(" ({})", e.note);
+      item.evidence.push_back(std::move(line));
+    }
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+ComparedFiles compare_files_with_advice(const CompareRequest& request, const Policy& policy) {
+  // Rules and matrix first: a bad file there is a usage problem, reported before any parsing.
+  const advice::RuleSet rules = load_request_rules(request.rules_file);
+  const patchcheck::CryptoMatrix matrix = request.matrix_file.empty()
+                                              ? patchcheck::CryptoMatrix::load_default()
+                                              : patchcheck::CryptoMatrix::load_file(request.matrix_file);
+  ComparedFiles compared;
+  Report& report = compared.report;
   report.config_used = policy.source;
   report.base_label = request.base.string();
   report.head_label = request.head.string();
   CaseLabel label{request.case_name.empty() ? default_case_name(request.base, request.head) : request.case_name,
                   request.input};
-  Profile base;
-  Profile head;
   try {
-    base = parse_profile(request.base, request.format);
+    compared.base = parse_profile(request.base, request.format);
   } catch (const util::InputError& e) {
     report.cases.push_back(unjudged_case(label, CaseState::error, "base: " + e.describe()));
-    return report;
+    return compared;
   }
   try {
-    head = parse_profile(request.head, request.format);
+    compared.head = parse_profile(request.head, request.format);
   } catch (const util::InputError& e) {
     report.cases.push_back(unjudged_case(label, CaseState::error, "head: " + e.describe()));
-    return report;
+    return compared;
   }
-  if (label.input.empty()) label.input = input_from(head);
-  const patchcheck::CryptoMatrix matrix = request.matrix_file.empty()
-                                              ? patchcheck::CryptoMatrix::load_default()
-                                              : patchcheck::CryptoMatrix::load_file(request.matrix_file);
-  report.cases.push_back(judge_case(label, base, head, policy, &matrix));
-  return report;
+  if (label.input.empty()) label.input = input_from(*compared.head);
+  report.cases.push_back(judge_case(label, *compared.base, *compared.head, policy, &matrix));
+  CaseResult& result = report.cases.back();
+  if (result.comparison) {
+    const advice::CryptoKnowledge crypto = request.matrix_file.empty() ? advice::default_crypto_knowledge()
+                                                                       : advice::crypto_knowledge_from_matrix(matrix);
+    compared.head_advice = advice::advise(*compared.head, rules, crypto);
+    result.comparison->advice = advice_items(*compared.head_advice);
+    result.comparison->advice_checked = true;
+  }
+  return compared;
 }
 
 int run_compare(const CompareRequest& request, std::ostream& out, std::ostream& err) {
   const Policy policy = load_request_policy(request);
-  const Report report = compare_profile_files(request, policy);
+  const ComparedFiles compared = compare_files_with_advice(request, policy);
+  const Report& report = compared.report;
   write_report_outputs(report, request.outputs, out);
   for (const CaseResult& result : report.cases) {
     if (!result.comparison) err << "gate: error: " << result.error << "\n";
   }
+  keep_and_record(request, compared, err);
   return exit_code(report.verdict());
 }
 

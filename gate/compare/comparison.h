@@ -79,6 +79,17 @@ struct FunctionDelta {
   bool left_top = false;     // ranked within the compared top N in base, not in head
 };
 
+// One advice item on head (gate/advice, "what to look at next"), as the report shows it.
+struct AdviceItem {
+  std::string rule_id;
+  std::string title;
+  std::string message;                // what was found, with the share that crossed the threshold
+  std::string hint;                   // what to check next
+  std::vector<std::string> evidence;  // one line per function: name, share, calls, note
+
+  friend bool operator==(const AdviceItem&, const AdviceItem&) = default;
+};
+
 struct Comparison {
   ProfileSide base;
   ProfileSide head;
@@ -97,6 +108,10 @@ struct Comparison {
   std::vector<CryptoFinding> crypto;
   bool crypto_checked = false;  // false: no crypto matrix was applied, so `crypto` says nothing
   std::vector<std::string> notes;  // facts a reader needs (how totals were derived, what "not ranked" means)
+  // Advice on head, largest share first. advice_checked false: no rules were evaluated
+  // (gate run, reports written before advice existed), so `advice` says nothing.
+  std::vector<AdviceItem> advice;
+  bool advice_checked = false;
 
   // regression when any finding or crypto finding is a failure, else pass.
   Verdict verdict() const;

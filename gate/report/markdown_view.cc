@@ -143,6 +143,23 @@ void set_crypto(data& view, const Comparison& comparison) {
                                 : std::string("Not checked: no crypto matrix was applied to this comparison."));
 }
 
+void set_advice(data& view, const Comparison& comparison) {
+  data rows{data::type::list};
+  for (const AdviceItem& item : comparison.advice) {
+    data row;
+    row.set("rule_id", item.rule_id);
+    row.set("title", item.title);
+    row.set("message", item.message);
+    row.set("hint", item.hint);
+    row.set("has_hint", !item.hint.empty());
+    row.set("evidence", text_list(item.evidence));
+    rows.push_back(row);
+  }
+  view.set("advice_checked", comparison.advice_checked);
+  view.set("has_advice", !comparison.advice.empty());
+  view.set("advice", rows);
+}
+
 data judged_view(const Comparison& comparison) {
   data view;
   data findings{data::type::list};
@@ -170,6 +187,7 @@ data judged_view(const Comparison& comparison) {
   set_opcodes(view, comparison);
   set_top_changes(view, comparison);
   set_crypto(view, comparison);
+  set_advice(view, comparison);
   view.set("has_notes", !comparison.notes.empty());
   view.set("notes", text_list(comparison.notes));
   return view;

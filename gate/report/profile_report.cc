@@ -10,6 +10,7 @@
 #include "gate/compare/format.h"
 #include "gate/profile/profile_json.h"
 #include "util/markdown.h"
+#include "util/printable.h"
 
 namespace zkgate::gate {
 namespace {
@@ -52,14 +53,15 @@ std::string measure_label(const std::optional<advice::Measure>& measure, const P
 }  // namespace
 
 std::string profile_report_text(const Profile& profile, const advice::Advice& advice) {
-  std::string out = fmt::format("{}: {} profile ({}), {} {}", profile.source, zkvm_of(profile), profile.format,
-                                grouped(profile.total), profile.unit);
-  if (!profile.total_note.empty()) out += fmt::format(" ({})", profile.total_note);
+  using util::printable_line;
+  std::string out = fmt::format("{}: {} profile ({}), {} {}", printable_line(profile.source), printable_line(zkvm_of(profile)),
+                                profile.format, grouped(profile.total), printable_line(profile.unit));
+  if (!profile.total_note.empty()) out += fmt::format(" ({})", printable_line(profile.total_note));
   out += "\n";
   if (profile.total_cost) out += fmt::format("  ZisK cost: {}\n", grouped(*profile.total_cost));
   if (profile.opcodes_known) {
     const std::string used = precompiles_used(profile);
-    out += fmt::format("  precompiles used: {}\n", used.empty() ? "none" : used);
+    out += fmt::format("  precompiles used: {}\n", used.empty() ? "none" : printable_line(used));
   }
   const std::optional<advice::Measure> measure = advice::choose_measure(profile);
   const std::vector<TopRow> top = top_functions(profile, measure);
@@ -67,7 +69,7 @@ std::string profile_report_text(const Profile& profile, const advice::Advice& ad
     out += fmt::format("  top functions by {} (inclusive):\n", measure_label(measure, profile));
     for (std::size_t i = 0; i < top.size(); ++i) {
       out += fmt::format("  {:>3}. {:>7}  {:>16}  {}\n", i + 1, advice::format_percent(top[i].share_percent),
-                         grouped(top[i].value), top[i].function->name);
+                         grouped(top[i].value), printable_line(top[i].function->name));
     }
   } else {
     out += "  no per-function figures in this profile\n";

@@ -149,6 +149,25 @@ Comparison read_comparison(const JsonReader& in, const json& object, const std::
     if (!notes[i].is_string()) in.fail(fmt::format("{}/notes/{}", path, i), "expected a string");
     comparison.notes.push_back(notes[i].get<std::string>());
   }
+  // Advice came later than the rest of the schema: a report without it has none.
+  if (object.contains("advice_checked")) comparison.advice_checked = in.boolean(object, path, "advice_checked");
+  if (object.contains("advice")) {
+    const json& advice = in.array(object, path, "advice");
+    for (std::size_t i = 0; i < advice.size(); ++i) {
+      const std::string row = fmt::format("{}/advice/{}", path, i);
+      AdviceItem item;
+      item.rule_id = in.string(advice[i], row, "rule_id");
+      item.title = in.string(advice[i], row, "title");
+      item.message = in.string(advice[i], row, "message");
+      item.hint = in.string(advice[i], row, "hint");
+      const json& evidence = in.array(advice[i], row, "evidence");
+      for (std::size_t j = 0; j < evidence.size(); ++j) {
+        if (!evidence[j].is_string()) in.fail(fmt::format("{}/evidence/{}", row, j), "expected a string");
+        item.evidence.push_back(evidence[j].get<std::string>());
+      }
+      comparison.advice.push_back(std::move(item));
+    }
+  }
   return comparison;
 }
 

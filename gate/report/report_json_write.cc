@@ -72,6 +72,14 @@ json comparison_json(const Comparison& comparison) {
                       {"severity", to_string(finding.severity)},
                       {"message", finding.message}});
   }
+  json advice = json::array();
+  for (const AdviceItem& item : comparison.advice) {
+    advice.push_back({{"rule_id", item.rule_id},
+                      {"title", item.title},
+                      {"message", item.message},
+                      {"hint", item.hint},
+                      {"evidence", item.evidence}});
+  }
   return {{"verdict", to_string(comparison.verdict())},
           {"unit", comparison.unit},
           {"base", side_json(comparison.base)},
@@ -87,7 +95,9 @@ json comparison_json(const Comparison& comparison) {
           {"findings", findings},
           {"crypto_checked", comparison.crypto_checked},
           {"crypto", crypto},
-          {"notes", comparison.notes}};
+          {"notes", comparison.notes},
+          {"advice_checked", comparison.advice_checked},
+          {"advice", advice}};
 }
 
 json case_json(const CaseResult& result) {

@@ -69,6 +69,13 @@ void append_comparison(std::string& out, const Comparison& comparison) {
     out += "  crypto diagnosis: no sign of native crypto\n";
   }
   for (const std::string& note : comparison.notes) out += fmt::format("  note: {}\n", printable_line(note));
+  if (comparison.advice_checked && comparison.advice.empty()) out += "  advice (head): nothing above the thresholds\n";
+  for (const AdviceItem& item : comparison.advice) {
+    out += fmt::format("  advice [{}] {}: {}\n", printable_line(item.rule_id), printable_line(item.title),
+                       printable_line(item.message));
+    for (const std::string& line : item.evidence) out += fmt::format("    {}\n", printable_line(line));
+    if (!item.hint.empty()) out += fmt::format("    next: {}\n", printable_line(item.hint));
+  }
 }
 
 }  // namespace
