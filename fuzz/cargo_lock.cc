@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "fuzz/fuzz_support.h"
@@ -32,7 +33,7 @@ void require_same(const pc::RawLock& fast, const pc::RawLock& toml) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = zkgate::fuzz::as_text(data, size);
   zkgate::fuzz::expect_parse_or_input_error([&] {
-    const pc::Lockfile lock = pc::Lockfile::parse(text, "Cargo.lock");
+    const pc::Lockfile lock = pc::Lockfile::parse(std::string(text), "Cargo.lock");
     for (std::size_t i = 0; i < lock.packages().size(); ++i) {
       (void)lock.dependents(i);
       (void)lock.find(lock.packages()[i].name);
