@@ -25,6 +25,11 @@ std::string compare_footer() {
       "folder (never overwriting; list them with `gate journal`). --keep-if-better makes HEAD the\n"
       "baseline file when it has fewer total steps than the baseline (or there is none), keeping\n"
       "the old one in <journal>/baselines/. What they did is said on stderr.\n"
+      "\n--report optimization: --markdown and --json (and the recorded report) become the\n"
+      "iteration report: the change (--title/--note, else the --head-rev commit message), the\n"
+      "files modified between --base-rev and --head-rev (libgit2; omitted without them), a results\n"
+      "table (total before/after/change, ZisK total cost, top function and its share), the advice\n"
+      "and the next steps (template templates/optimization-report.md.mustache, embedded).\n"
       "\nExit codes: 0 pass (improvements included), 1 regression past the policy, 2 could not judge\n"
       "(usage error, unreadable or unparseable profile, rules or matrix, profiles of different zkVMs\n"
       "or units, a journal or baseline that cannot be written). --keep-if-better never changes it.\n"
@@ -35,7 +40,9 @@ std::string compare_footer() {
       "  gate compare base.txt head.txt --markdown - --template my-report.md.mustache >> \"$GITHUB_STEP_SUMMARY\"\n"
       "  gate compare results-main/ results-pr/ --metric air_cost --markdown suite.md   # suites\n"
       "  gate compare .zkgate/baseline.profile after.txt --record avoid-clone --title \"Avoid NodeType clone\" \\\n"
-      "      --keep-if-better                   # one iteration of the optimization loop\n",
+      "      --keep-if-better                   # one iteration of the optimization loop\n"
+      "  gate compare before.txt after.txt --report optimization --base-rev main --head-rev HEAD \\\n"
+      "      --markdown iteration.md             # the iteration report, files and commit message from git\n",
       formats);
 }
 
@@ -94,6 +101,19 @@ int compare_command(int argc, char** argv) {
   app.add_option("--baseline", baseline_file, "the baseline file for --keep-if-better")
       ->type_name("FILE")
       ->capture_default_str();
+  app.add_option("--report", request.report_kind,
+                 "what --markdown/--json write: gate (the gate report) or optimization (the iteration report)")
+      ->check(CLI::IsMember({"gate", "optimization"}))
+      ->capture_default_str();
+  CLI::Option* base_rev_option =
+      app.add_option("--base-rev", request.base_rev, "the revision BASE was built from (files modified)")->type_name("REV");
+  CLI::Option* head_rev_option =
+      app.add_option("--head-rev", request.head_rev, "the revision HEAD was built from (its message is the default --title)")
+          ->type_name("REV");
+  base_rev_option->needs(head_rev_option);
+  head_rev_option->needs(base_rev_option);
+  std::string repo = request.repo.string();
+  app.add_option("--repo", repo, "the git repository of --base-rev/--head-rev")->type_name("DIR")->capture_default_str();
   suite::add_suite_flags(app, suite_flags);
   app.footer(compare_footer());
   if (const std::optional<int> stop = parse_arguments(app, argc, argv, "compare")) return *stop;
@@ -101,9 +121,10 @@ int compare_command(int argc, char** argv) {
   request.head = head;
   request.journal_dir = journal_dir;
   request.baseline_file = baseline_file;
+  request.repo = repo;
   if (suite::is_suite_input(request.base) || suite::is_suite_input(request.head)) {
-    if (record_option->count() > 0 || keep_option->count() > 0) {
-      std::cerr << "gate: error: --record and --keep-if-better take two profiles, not suites\n";
+    if (record_option->count() > 0 || keep_option->count() > 0 || request.report_kind != "gate") {
+      std::cerr << "gate: error: --record, --keep-if-better and --report optimization take two profiles, not suites\n";
       return util::kExitError;
     }
     const Policy policy = load_request_policy(request);

@@ -7,14 +7,20 @@
 
 #include "gate/advice/measure.h"
 #include "gate/cli/baseline_run.h"
-#include "gate/report/markdown_report.h"
-#include "gate/report/report_json.h"
+#include "gate/cli/show_run.h"
 #include "util/file_io.h"
 
 namespace zkgate::gate::cli {
 namespace {
 
-journal::SideSummary side_summary(const Profile& profile) {
+bool is_entry_point(const std::string& name, const advice::RuleSet& rules) {
+  for (const advice::Pattern& pattern : rules.entry_points) {
+    if (pattern.matches(name)) return true;
+  }
+  return false;
+}
+
+journal::SideSummary side_summary(const Profile& profile, const advice::RuleSet& rules) {
   journal::SideSummary side;
   side.format = profile.format;
   side.zkvm = profile.zkvm;
@@ -22,11 +28,13 @@ journal::SideSummary side_summary(const Profile& profile) {
   side.total = profile.total;
   side.total_cost = profile.total_cost;
   // The top function by the figure the advice takes shares of (cost where known, else
-  // steps), so the journal and the advice speak of the same "largest".
+  // steps), so the journal and the advice speak of the same "largest". The entry points
+  // (main, the guest's entry) hold ~100% inclusive and say nothing about the change.
   const std::optional<advice::Measure> measure = advice::choose_measure(profile);
   if (!measure) return side;
   std::uint64_t largest = 0;
   for (const FunctionStat& function : profile.functions) {
+    if (is_entry_point(function.name, rules)) continue;
     const std::optional<std::uint64_t> value = advice::inclusive_value(function, *measure);
     if (value && (*value > largest || side.top_function.empty())) {
       largest = *value;
@@ -45,8 +53,9 @@ journal::IterationSummary iteration_summary(const CompareRequest& request, const
   summary.title = request.title;
   summary.note = request.note;
   summary.verdict = std::string(to_string(compared.report.verdict()));
-  summary.base = side_summary(*compared.base);
-  summary.head = side_summary(*compared.head);
+  const advice::RuleSet rules = load_request_rules(request.rules_file);
+  summary.base = side_summary(*compared.base, rules);
+  summary.head = side_summary(*compared.head, rules);
   summary.kept = compared.head->total < compared.base->total;
   if (compared.head_advice) {
     for (const advice::RuleResult* item : compared.head_advice->items()) summary.advice.push_back(item->rule_id);
@@ -54,7 +63,8 @@ journal::IterationSummary iteration_summary(const CompareRequest& request, const
   return summary;
 }
 
-void keep_and_record(const CompareRequest& request, const ComparedFiles& compared, std::ostream& err) {
+void keep_and_record(const CompareRequest& request, const ComparedFiles& compared, const std::string& markdown,
+                     const std::string& json, std::ostream& err) {
   if (!request.keep_if_better && request.record_name.empty()) return;
   if (!compared.base || !compared.head) {
     err << "gate: error: nothing recorded and the baseline left alone: a profile could not be parsed\n";
@@ -75,8 +85,8 @@ void keep_and_record(const CompareRequest& request, const ComparedFiles& compare
   input.summary.baseline_replaced = baseline_replaced;
   input.base_file = request.base;
   input.head_file = request.head;
-  input.report_markdown = render_markdown(compared.report);
-  input.report_json = report_to_json_text(compared.report);
+  input.report_markdown = markdown;
+  input.report_json = json;
   const journal::RecordedIteration recorded = journal::record_iteration(request.journal_dir, std::move(input));
   err << fmt::format("gate: recorded iteration '{}' in {}\n", request.record_name, recorded.folder.string());
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <string>
 
 #include "gate/cli/compare_run.h"
 #include "gate/journal/summary.h"
@@ -17,6 +18,9 @@ journal::IterationSummary iteration_summary(const CompareRequest& request, const
 // --record. Both need two parsed profiles; when a side could not be parsed nothing is
 // written and `err` says so. Says what it did on `err` ("gate: ..."). Throws
 // util::InputError or std::runtime_error when the baseline or the journal cannot be written.
-void keep_and_record(const CompareRequest& request, const ComparedFiles& compared, std::ostream& err);
+// `markdown` and `json` are the report as written (gate's or the optimization report),
+// stored as report.md and report.json.
+void keep_and_record(const CompareRequest& request, const ComparedFiles& compared, const std::string& markdown,
+                     const std::string& json, std::ostream& err);
 
 }  // namespace zkgate::gate::cli

@@ -7,10 +7,15 @@
 #include "gate/advice/crypto_from_matrix.h"
 #include "gate/advice/measure.h"
 #include "gate/cli/compare_record.h"
+#include "gate/cli/optimization_run.h"
+#include "gate/cli/revision_change.h"
 #include "gate/cli/show_run.h"
 #include "gate/compare/judge.h"
 #include "gate/profile/parse.h"
 #include "patchcheck/matrix.h"
+#include "gate/report/markdown_report.h"
+#include "gate/report/report_json.h"
+#include "util/file_io.h"
 #include "util/input_error.h"
 
 namespace zkgate::gate::cli {
@@ -100,15 +105,38 @@ ComparedFiles compare_files_with_advice(const CompareRequest& request, const Pol
   return compared;
 }
 
-int run_compare(const CompareRequest& request, std::ostream& out, std::ostream& err) {
-  const Policy policy = load_request_policy(request);
+int run_compare(const CompareRequest& given, std::ostream& out, std::ostream& err) {
+  const Policy policy = load_request_policy(given);
+  // Revisions are read first: a name that does not resolve stops before anything is written.
+  std::optional<RevisionChange> revisions;
+  if (!given.base_rev.empty() && !given.head_rev.empty()) {
+    revisions = describe_revisions(given.repo, given.base_rev, given.head_rev);
+  }
+  const CompareRequest request = with_commit_message(given, revisions);
   const ComparedFiles compared = compare_files_with_advice(request, policy);
   const Report& report = compared.report;
-  write_report_outputs(report, request.outputs, out);
+  const bool optimization = request.report_kind == "optimization" && compared.base && compared.head;
+  std::string markdown;
+  std::string json;
+  if (optimization) {
+    const OptimizationReport model = optimization_report(request, compared, revisions);
+    markdown = request.outputs.template_path.empty()
+                   ? render_optimization_markdown(model)
+                   : render_optimization_markdown(model, util::read_file(request.outputs.template_path),
+                                                  request.outputs.template_path);
+    json = optimization_to_json(model).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    write_optimization_outputs(request.outputs, report, markdown, json, out);
+  } else {
+    write_report_outputs(report, request.outputs, out);
+    if (!request.record_name.empty()) {
+      markdown = render_markdown(report);
+      json = report_to_json_text(report);
+    }
+  }
   for (const CaseResult& result : report.cases) {
     if (!result.comparison) err << "gate: error: " << result.error << "\n";
   }
-  keep_and_record(request, compared, err);
+  keep_and_record(request, compared, markdown, json, err);
   return exit_code(report.verdict());
 }
 

@@ -37,6 +37,12 @@ struct CompareRequest {
   std::filesystem::path journal_dir = journal::kDefaultJournalDir;
   bool keep_if_better = false;
   std::filesystem::path baseline_file = journal::kDefaultBaselineFile;
+  // --report optimization: --markdown/--json (and the recorded report) take the
+  // optimization report's format; the text report stays gate's.
+  std::string report_kind = "gate";
+  std::string base_rev;  // --base-rev/--head-rev: the revisions BASE and HEAD were built from
+  std::string head_rev;  // (files modified, head commit message as the default --title)
+  std::filesystem::path repo = ".";
 };
 
 // A comparison of two profile files with what the journal needs besides the report.
