@@ -126,19 +126,41 @@ class Reader {
     if (!value.is_object()) fail(path, "expected an object");
   }
 
+  // Reads list[i] with `read_item(item, path)`. Its JSON path is formatted only for a
+  // message: the read is side-effect free, so on a failure it is repeated with the path
+  // (a profile holds hundreds of thousands of opcode rows).
+  template <typename ReadItem>
+  auto element(const json& list, std::size_t i, const std::string& parent, const char* infix,
+               ReadItem read_item) const {
+    try {
+      return read_item(list[i], std::string());
+    } catch (const util::InputError&) {
+      return read_item(list[i], fmt::format("{}{}{}", parent, infix, i));
+    }
+  }
+
+  OpcodeStat opcode(const json& item, const std::string& at) const {
+    object(item, at);
+    OpcodeStat op;
+    op.name = string(item, at, "name", true);
+    op.count = required_number(item, at, "count");
+    op.cost = number(item, at, "cost");
+    op.is_precompile = boolean(item, at, "precompile");
+    return op;
+  }
+
   std::vector<OpcodeStat> opcodes(const json& list, const std::string& path) const {
     std::vector<OpcodeStat> out;
+    out.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::string at = fmt::format("{}/{}", path, i);
-      object(list[i], at);
-      OpcodeStat op;
-      op.name = string(list[i], at, "name", true);
-      op.count = required_number(list[i], at, "count");
-      op.cost = number(list[i], at, "cost");
-      op.is_precompile = boolean(list[i], at, "precompile");
-      out.push_back(std::move(op));
+      out.push_back(element(list, i, path, "/", [this](const json& item, const std::string& at) { return opcode(item, at); }));
     }
     return out;
+  }
+
+  CallerStat caller(const json& item, const std::string& at) const {
+    object(item, at);
+    return {string(item, at, "name", true), number(item, at, "calls"), number(item, at, "steps")};
   }
 
   FunctionStat function(const json& item, const std::string& at) const {
@@ -161,10 +183,8 @@ class Reader {
     function.opcodes = opcodes(array(item, at, "opcodes"), at + "/opcodes");
     const json& callers = array(item, at, "callers");
     for (std::size_t i = 0; i < callers.size(); ++i) {
-      const std::string caller_at = fmt::format("{}/callers/{}", at, i);
-      object(callers[i], caller_at);
-      function.callers.push_back({string(callers[i], caller_at, "name", true), number(callers[i], caller_at, "calls"),
-                                  number(callers[i], caller_at, "steps")});
+      function.callers.push_back(
+          element(callers, i, at, "/callers/", [this](const json& entry, const std::string& path) { return caller(entry, path); }));
     }
     return function;
   }
