@@ -39,6 +39,8 @@ class MatrixReader {
 };
 
 util::SourceLocation MatrixReader::where(const YAML::Node& node) const {
+  // A missing key looked up on a const node is an invalid node, whose Mark() throws.
+  if (!node.IsDefined()) return {origin_, 0, 0};
   const YAML::Mark mark = node.Mark();
   if (mark.is_null()) return {origin_, 0, 0};
   return {origin_, static_cast<std::size_t>(mark.line) + 1, static_cast<std::size_t>(mark.column) + 1};
@@ -110,8 +112,10 @@ TagGrammar MatrixReader::read_tag_grammar(const YAML::Node& node) const {
          "regexes use the C++ std::regex ECMAScript grammar (no named groups, no look-behind)");
   }
   if (grammar.regex.mark_count() != grammar.groups.size()) {
-    fail(node["groups"], fmt::format("the regex has {} capture groups but 'groups' names {}", grammar.regex.mark_count(),
-                                     grammar.groups.size()));
+    // Found by fuzz_matrix_yaml: without a 'groups' key this pointed at a missing node.
+    const YAML::Node groups = node["groups"];
+    fail(groups.IsDefined() ? groups : node, fmt::format("the regex has {} capture groups but 'groups' names {}",
+                                                         grammar.regex.mark_count(), grammar.groups.size()));
   }
   const std::vector<std::string> examples = string_list(node, "examples");
   for (std::size_t i = 0; i < examples.size(); ++i) {

@@ -7,6 +7,7 @@
 #include "hostile_support.h"
 #include "patchcheck/lock.h"
 #include "patchcheck/manifest.h"
+#include "patchcheck/matrix.h"
 #include "run_binary.h"
 #include "util/exit_codes.h"
 
@@ -97,6 +98,17 @@ BOOST_AUTO_TEST_CASE(lock_format_versions_overflowing_their_range_are_refused) {
       require_lock_refused("version = " + std::string(version) + "\n\n" + std::string(kGuestLock).substr(13), "Cargo.lock:1");
     }
   }
+}
+
+// Found by fuzz_matrix_yaml (60 s): a tag grammar without 'groups' made the error point at
+// the missing node, whose yaml-cpp Mark() throws InvalidNode instead of the InputError.
+BOOST_AUTO_TEST_CASE(matrix_tag_grammar_without_groups_is_refused_with_its_line) {
+  const std::string matrix =
+      "schema_version: 1\nzkvms:\n  zisk:\n    detect_dependencies: [ziskos]\n"
+      "    trusted_orgs: ['github.com/0xPolygonHermez']\n    tag_grammars:\n"
+      "      - regex: '^patch-([0-9]+)-zisk-([0-9]+)$'\n        examples: [patch-2-zisk-15]\n";
+  require_input_error([&] { (void)patchcheck::CryptoMatrix::parse(matrix, "matrix.yml"); },
+                      "matrix.yml:7:9: invalid crypto matrix: the regex has 2 capture groups but 'groups' names 0");
 }
 
 // A PR can replace Cargo.lock by a link to any file of the CI runner (a key, a token):
