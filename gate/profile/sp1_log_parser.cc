@@ -102,7 +102,15 @@ class Sp1LogParser {
     } else {
       FunctionStat span;
       const std::string& label = open_.back().name;
-      span.name = names_used_.insert(label).second ? label : fmt::format("{} \u203a {}", open_[open_.size() - 2].name, label);
+      // A label already taken gets its parent's name in front; a top-level span has no parent
+      // (found by fuzz_profile_sp1_log: open_[-1] when a label was first used nested).
+      if (names_used_.insert(label).second) {
+        span.name = label;
+      } else if (open_.size() > 1) {
+        span.name = fmt::format("{} \u203a {}", open_[open_.size() - 2].name, label);
+      } else {
+        span.name = fmt::format("{} (top level)", label);
+      }
       span.steps = cycles;
       span.calls = 1;
       span.depth = static_cast<int>(open_.size()) - 1;

@@ -99,6 +99,19 @@ BOOST_FIXTURE_TEST_CASE(sums_wrapping_past_64_bits_are_refused, TempDir) {
                           "overflow 64 bits");
 }
 
+// Found by fuzz_profile_sp1_log: a top-level span whose label a nested span used first was
+// named after "its parent" open_[-1], an out-of-bounds read (UBSan). Legitimate in real logs.
+BOOST_AUTO_TEST_CASE(sp1_top_level_span_reusing_a_nested_label_is_named_without_a_parent) {
+  const std::string prefix = "2025-11-06T20:27:22.669322Z  INFO execute: sp1_core_executor::syscalls::write: ";
+  const std::string log = prefix + "\u250c\u2574a\n" + prefix + "\u2502 \u250c\u2574x\n" + prefix + "\u2502 \u2514\u25745 cycles\n" +
+                          prefix + "\u2514\u257410 cycles\n" + prefix + "\u250c\u2574x\n" + prefix + "\u2514\u25743 cycles\n";
+  const gate::Profile profile = gate::parse_profile_text(log, "sp1.log", "sp1-log");
+  BOOST_TEST(profile.total == 13u);
+  std::vector<std::string> names;
+  for (const gate::FunctionStat& function : profile.functions) names.push_back(function.name);
+  BOOST_TEST(names == (std::vector<std::string>{"x", "a", "x (top level)"}), boost::test_tools::per_element());
+}
+
 BOOST_FIXTURE_TEST_CASE(nul_bytes_in_text_profiles_are_refused_with_their_line, TempDir) {
   require_profile_refused(path / "zisk.txt", replaced(zisk_profile(), "guest::main", std::string("guest::ma\0in", 12)),
                           "zisk.txt:30: binary data");
