@@ -70,12 +70,14 @@ void keep_and_record(const CompareRequest& request, const ComparedFiles& compare
     err << "gate: error: nothing recorded and the baseline left alone: a profile could not be parsed\n";
     return;
   }
+  // Read both before the baseline moves: BASE is often the baseline file itself.
+  const std::string base_content = util::read_file(request.base);
+  const std::string head_content = util::read_file(request.head);
   bool baseline_replaced = false;
   if (request.keep_if_better) {
-    const std::string content = util::read_file(request.head);
     std::ostringstream said;
     const journal::BaselineUpdate update =
-        offer_baseline(request.baseline_file, request.journal_dir, request.head, content, *compared.head, said);
+        offer_baseline(request.baseline_file, request.journal_dir, request.head, head_content, *compared.head, said);
     baseline_replaced = update.decision.action != journal::BaselineAction::kKeptNotBetter;
     err << "gate: " << said.str();
   }
@@ -85,6 +87,8 @@ void keep_and_record(const CompareRequest& request, const ComparedFiles& compare
   input.summary.baseline_replaced = baseline_replaced;
   input.base_file = request.base;
   input.head_file = request.head;
+  input.base_content = base_content;
+  input.head_content = head_content;
   input.report_markdown = markdown;
   input.report_json = json;
   const journal::RecordedIteration recorded = journal::record_iteration(request.journal_dir, std::move(input));

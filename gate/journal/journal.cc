@@ -112,8 +112,8 @@ RecordedIteration record_iteration(const fs::path& journal_dir, RecordInput inpu
     summary.head.stored_as = stored_name("head", input.head_file);
     summary.base.original_path = input.base_file.string();
     summary.head.original_path = input.head_file.string();
-    write_whole(temp / summary.base.stored_as, util::read_file(input.base_file));
-    write_whole(temp / summary.head.stored_as, util::read_file(input.head_file));
+    write_whole(temp / summary.base.stored_as, input.base_content ? *input.base_content : util::read_file(input.base_file));
+    write_whole(temp / summary.head.stored_as, input.head_content ? *input.head_content : util::read_file(input.head_file));
     if (!input.report_markdown.empty()) write_whole(temp / "report.md", input.report_markdown);
     if (!input.report_json.empty()) write_whole(temp / "report.json", input.report_json);
     write_whole(temp / "summary.json", summary_to_json(summary).dump(2) + "\n");

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ struct RecordInput {
   IterationSummary summary;             // name, totals, verdict...; recorded_at, slug, stored_as are filled in
   std::filesystem::path base_file;      // copied byte for byte
   std::filesystem::path head_file;
+  // The bytes to store instead of reading the files now, when the caller read them earlier
+  // (gate compare --keep-if-better may have replaced BASE, the baseline file, meanwhile).
+  std::optional<std::string> base_content;
+  std::optional<std::string> head_content;
   std::string report_markdown;          // may be empty
   std::string report_json;              // may be empty
 };

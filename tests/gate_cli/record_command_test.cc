@@ -127,6 +127,10 @@ BOOST_AUTO_TEST_CASE(keep_if_better_replaces_the_baseline_only_with_an_improveme
   const nlohmann::json summary = nlohmann::json::parse(
       zkgate::util::read_file(path / "journal" / rows[0].at("folder").get<std::string>() / "summary.json"));
   BOOST_TEST(summary.at("baseline_replaced").get<bool>());
+  // The iteration keeps the baseline as it was when compared, not the one that replaced it.
+  const fs::path folder = path / "journal" / rows[0].at("folder").get<std::string>();
+  BOOST_TEST(zkgate::util::read_file(folder / "base.profile") == zkgate::util::read_file(v0));
+  BOOST_TEST(zkgate::util::read_file(folder / "head.json") == zkgate::util::read_file(v1));
 
   // A regression fails the gate and never becomes the baseline.
   const zkgate::test::GateRun regression = run_gate("compare " + quoted(baseline) + " " + quoted(worse) + where, path);
