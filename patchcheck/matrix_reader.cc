@@ -23,6 +23,7 @@ class MatrixReader {
 
   void require_map(const YAML::Node& node, std::string_view what) const;
   void check_keys(const YAML::Node& node, std::string_view what, const std::set<std::string>& known) const;
+  std::string key_name(const YAML::Node& key, std::string_view what) const;
   std::string scalar(const YAML::Node& map, const std::string& key, bool required) const;
   std::vector<std::string> string_list(const YAML::Node& map, const std::string& key) const;
   void check_regexes(const YAML::Node& map, const std::string& key, const std::vector<std::string>& patterns) const;
@@ -54,9 +55,16 @@ void MatrixReader::require_map(const YAML::Node& node, std::string_view what) co
   if (!node.IsMap()) fail(node, fmt::format("{} must be a mapping", what));
 }
 
+// Found by fuzz_matrix_yaml: a complex key (`? [a]: 1`) escaped as yaml-cpp's "bad
+// conversion" without the file name.
+std::string MatrixReader::key_name(const YAML::Node& key, std::string_view what) const {
+  if (!key.IsScalar()) fail(key, fmt::format("keys in {} must be plain names", what));
+  return key.as<std::string>();
+}
+
 void MatrixReader::check_keys(const YAML::Node& node, std::string_view what, const std::set<std::string>& known) const {
   for (YAML::const_iterator it = node.begin(); it != node.end(); ++it) {
-    const std::string key = it->first.as<std::string>();
+    const std::string key = key_name(it->first, what);
     if (known.count(key) == 0) {
       std::string names;
       for (const std::string& name : known) names += (names.empty() ? "" : ", ") + name;
@@ -234,7 +242,7 @@ Operation MatrixReader::read_operation(const std::string& id, const YAML::Node& 
   if (!cells) fail(node, fmt::format("operations.{} needs a 'zkvms' mapping", id));
   require_map(cells, fmt::format("operations.{}.zkvms", id));
   for (YAML::const_iterator it = cells.begin(); it != cells.end(); ++it) {
-    const std::string zkvm = it->first.as<std::string>();
+    const std::string zkvm = key_name(it->first, fmt::format("operations.{}.zkvms", id));
     const bool known = std::any_of(zkvms.begin(), zkvms.end(), [&](const ZkvmSpec& spec) { return spec.id == zkvm; });
     if (!known) fail(it->first, fmt::format("operations.{} names zkVM '{}' that zkvms does not define", id, zkvm));
   }
@@ -254,7 +262,7 @@ SupportCrate MatrixReader::read_support_crate(const std::string& name, const YAM
   support.name = name;
   support.where = where(node);
   for (YAML::const_iterator it = node.begin(); it != node.end(); ++it) {
-    const std::string key = it->first.as<std::string>();
+    const std::string key = key_name(it->first, fmt::format("support_crates.{}", name));
     if (key == "src" || key == "note") continue;
     const bool known = std::any_of(zkvms.begin(), zkvms.end(), [&](const ZkvmSpec& spec) { return spec.id == key; });
     if (!known) fail(it->first, fmt::format("support_crates.{} names zkVM '{}' that zkvms does not define", name, key));
@@ -291,7 +299,7 @@ CryptoMatrix MatrixReader::read(std::string_view text) {
   if (!zkvms) fail(root, "missing required key 'zkvms'");
   require_map(zkvms, "zkvms");
   for (YAML::const_iterator it = zkvms.begin(); it != zkvms.end(); ++it) {
-    matrix.zkvms_.push_back(read_zkvm(it->first.as<std::string>(), it->second));
+    matrix.zkvms_.push_back(read_zkvm(key_name(it->first, "zkvms"), it->second));
   }
   if (matrix.zkvms_.empty()) fail(zkvms, "zkvms is empty");
 
@@ -299,14 +307,14 @@ CryptoMatrix MatrixReader::read(std::string_view text) {
   if (!operations) fail(root, "missing required key 'operations'");
   require_map(operations, "operations");
   for (YAML::const_iterator it = operations.begin(); it != operations.end(); ++it) {
-    matrix.operations_.push_back(read_operation(it->first.as<std::string>(), it->second, matrix.zkvms_));
+    matrix.operations_.push_back(read_operation(key_name(it->first, "operations"), it->second, matrix.zkvms_));
   }
 
   const YAML::Node support = root["support_crates"];
   if (support) {
     require_map(support, "support_crates");
     for (YAML::const_iterator it = support.begin(); it != support.end(); ++it) {
-      matrix.support_crates_.push_back(read_support_crate(it->first.as<std::string>(), it->second, matrix.zkvms_));
+      matrix.support_crates_.push_back(read_support_crate(key_name(it->first, "support_crates"), it->second, matrix.zkvms_));
     }
   }
 

@@ -111,6 +111,16 @@ BOOST_AUTO_TEST_CASE(matrix_tag_grammar_without_groups_is_refused_with_its_line)
                       "matrix.yml:7:9: invalid crypto matrix: the regex has 2 capture groups but 'groups' names 0");
 }
 
+// Found by fuzz_matrix_yaml on its re-run: a complex key escaped as "bad conversion".
+BOOST_AUTO_TEST_CASE(matrix_complex_keys_are_refused_with_their_line) {
+  const std::string zkvms = "schema_version: 1\nzkvms:\n  zisk:\n    detect_dependencies: [ziskos]\n";
+  require_input_error([&] { (void)patchcheck::CryptoMatrix::parse(zkvms + "operations:\n  ? [keccak256]\n  : {}\n", "matrix.yml"); },
+                      "matrix.yml:6:5: invalid crypto matrix: keys in operations must be plain names");
+  require_input_error([&] { (void)patchcheck::CryptoMatrix::parse(zkvms + "    ? {a: 1}: 2\noperations: {}\n", "matrix.yml"); },
+                      "matrix.yml:5");
+  require_input_error([&] { (void)patchcheck::CryptoMatrix::parse("? [x]\n: 1\n", "matrix.yml"); }, "matrix.yml:1");
+}
+
 // A PR can replace Cargo.lock by a link to any file of the CI runner (a key, a token):
 // patchcheck must not read it, so its content can never reach a log or a report.
 BOOST_FIXTURE_TEST_CASE(lock_linked_outside_the_repository_is_refused, LinkedRepo) {
