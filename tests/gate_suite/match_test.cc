@@ -62,8 +62,10 @@ BOOST_AUTO_TEST_CASE(a_renamed_pair_says_the_names_differ) {
 }
 
 BOOST_AUTO_TEST_CASE(unused_rules_are_listed) {
-  const gs::Matching m =
-      gs::match_workloads(suite_of({workload("a", 1)}), suite_of({workload("a", 1)}), {gs::parse_match_arg("zz=yy")});
+  // Matching::unused points into the rules: they must outlive it (ASan: a temporary list
+  // here was a heap-use-after-free).
+  const std::vector<gs::RenameRule> rules = {gs::parse_match_arg("zz=yy")};
+  const gs::Matching m = gs::match_workloads(suite_of({workload("a", 1)}), suite_of({workload("a", 1)}), rules);
   BOOST_REQUIRE(m.unused.size() == 1u);
   BOOST_TEST(m.unused[0]->origin == "--match zz=yy");
 }
