@@ -27,8 +27,13 @@ mkdir -p "$TMPDIR"
 REPO="$WORK/repo"
 OUT="$WORK/out"
 
+# Every failure shows what the last gate call printed and what ran, so a failure seen once
+# (a loaded CI machine) can be diagnosed from the ctest log alone.
 fail() {
   echo "FAIL: $*" >&2
+  for file in "$WORK/stdout" "$WORK/stderr" "$COUNTER"; do
+    if [ -f "$file" ]; then echo "--- $(basename "$file") of the last gate call" >&2; tail -n 40 "$file" >&2; fi
+  done
   exit 1
 }
 
@@ -111,17 +116,11 @@ run_gate() {
 }
 
 expect_status() {
-  if [ "$status" -ne "$1" ]; then
-    echo "--- stdout" >&2; echo "$report" >&2; echo "--- stderr" >&2; echo "$log" >&2
-    fail "expected exit $1, got $status"
-  fi
+  if [ "$status" -ne "$1" ]; then fail "expected exit $1, got $status"; fi
 }
 
 expect_in_report() {
-  if ! grep -qF -- "$1" "$WORK/stdout"; then
-    echo "--- stdout" >&2; echo "$report" >&2; echo "--- stderr" >&2; echo "$log" >&2
-    fail "report does not contain: $1"
-  fi
+  if ! grep -qF -- "$1" "$WORK/stdout"; then fail "report does not contain: $1"; fi
 }
 
 count_lines() { grep -c -- "$1" "$COUNTER" || true; }
