@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "util/bounded_regex.h"
 #include "util/file_io.h"
 
 namespace zkgate::gate::advice {
@@ -146,6 +147,9 @@ void replace_or_add(std::vector<Rule>& rules, Rule rule) {
 }  // namespace
 
 bool Pattern::matches(std::string_view name) const {
+  // libstdc++'s matcher recurses about once per character (util/bounded_regex.h): a symbol
+  // name a PR can make arbitrarily long must not crash the advice; no real name is this long.
+  if (name.size() > util::kMaxRegexSubjectBytes) return false;
   return std::regex_search(name.begin(), name.end(), regex);
 }
 

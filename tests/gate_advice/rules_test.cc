@@ -77,3 +77,16 @@ BOOST_AUTO_TEST_CASE(bad_rules_files_fail_with_their_line) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(advice_pattern_bounds)
+
+// std::regex recursed once per character and overflowed the stack on a 40 KB name with a
+// `.*` pattern; names are PR-controlled, so over-long ones are simply not matched.
+BOOST_AUTO_TEST_CASE(an_over_long_name_is_not_matched_and_does_not_crash) {
+  const advice::Pattern pattern{"g.*x", std::regex("g.*x", std::regex::ECMAScript | std::regex::optimize)};
+  BOOST_TEST(pattern.matches("g::inner::x"));
+  const std::string long_name = "g" + std::string(200'000, 'a') + "x";
+  BOOST_TEST(!pattern.matches(long_name));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
