@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <ostream>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -83,6 +84,14 @@ void atomic_write_file(const fs::path& path, std::string_view content) {
     const int saved = errno;
     ::unlink(temp.c_str());
     throw std::runtime_error(fmt::format("cannot write {} (rename): {}", path.string(), std::strerror(saved)));
+  }
+}
+
+void write_output(const std::string& path, std::string_view content, std::ostream& out) {
+  if (path == "-") {
+    out << content;
+  } else {
+    atomic_write_file(path, content);
   }
 }
 

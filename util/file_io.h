@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,9 @@ std::string read_file(const std::filesystem::path& path, std::uintmax_t max_byte
 // torn write: a unique temporary file in the same folder, flushed, then renamed over path.
 // Throws std::runtime_error (with the OS reason) when any step fails; the temp file is removed.
 void atomic_write_file(const std::filesystem::path& path, std::string_view content);
+
+// Where every report goes: "-" writes content to out (stdout for the tools), any other path
+// is written atomically (atomic_write_file).
+void write_output(const std::string& path, std::string_view content, std::ostream& out);
 
 }  // namespace zkgate::util

@@ -6,18 +6,11 @@
 #include "util/file_io.h"
 
 namespace zkgate::gate::cli {
+
 namespace {
 
 OptimizationSide side_of(const journal::SideSummary& summary, const std::string& label) {
   return {label, summary.total, summary.total_cost, summary.top_function, summary.top_share_percent};
-}
-
-void write_to(const std::string& path, const std::string& content, std::ostream& out) {
-  if (path == "-") {
-    out << content;
-  } else {
-    util::atomic_write_file(path, content);
-  }
 }
 
 }  // namespace
@@ -63,8 +56,8 @@ void write_optimization_outputs(const ReportOutputs& outputs, const Report& repo
   ReportOutputs text_only;
   text_only.quiet = outputs.quiet || outputs.json_path == "-" || outputs.markdown_path == "-";
   write_report_outputs(report, text_only, out);
-  if (!outputs.markdown_path.empty()) write_to(outputs.markdown_path, markdown, out);
-  if (!outputs.json_path.empty()) write_to(outputs.json_path, json, out);
+  if (!outputs.markdown_path.empty()) util::write_output(outputs.markdown_path, markdown, out);
+  if (!outputs.json_path.empty()) util::write_output(outputs.json_path, json, out);
   out.flush();
 }
 

@@ -10,17 +10,6 @@
 #include "util/file_io.h"
 
 namespace zkgate::gate::cli {
-namespace {
-
-void write_to(const std::string& path, const std::string& content, std::ostream& out) {
-  if (path == "-") {
-    out << content;
-  } else {
-    util::atomic_write_file(path, content);
-  }
-}
-
-}  // namespace
 
 advice::RuleSet load_request_rules(const std::string& rules_file) {
   return rules_file.empty() ? advice::default_rules() : advice::load_rules(rules_file);
@@ -39,8 +28,8 @@ int run_show(const ShowRequest& request, std::ostream& out) {
   const std::string markdown = request.markdown_path.empty() ? "" : profile_report_markdown(profile, advice);
   const bool stdout_taken = request.json_path == "-" || request.markdown_path == "-";
   if (!request.quiet && !stdout_taken) out << profile_report_text(profile, advice);
-  if (!request.markdown_path.empty()) write_to(request.markdown_path, markdown, out);
-  if (!request.json_path.empty()) write_to(request.json_path, json, out);
+  if (!request.markdown_path.empty()) util::write_output(request.markdown_path, markdown, out);
+  if (!request.json_path.empty()) util::write_output(request.json_path, json, out);
   out.flush();
   return util::kExitOk;
 }

@@ -8,17 +8,6 @@
 #include "util/file_io.h"
 
 namespace zkgate::gate {
-namespace {
-
-void write_to(const std::string& path, const std::string& content, std::ostream& out) {
-  if (path == "-") {
-    out << content;
-    return;
-  }
-  util::atomic_write_file(path, content);
-}
-
-}  // namespace
 
 void write_report_outputs(const Report& report, const ReportOutputs& outputs, std::ostream& out) {
   // Render everything before writing anything, so a bad template leaves no half-written outputs.
@@ -31,8 +20,8 @@ void write_report_outputs(const Report& report, const ReportOutputs& outputs, st
   const std::string json = outputs.json_path.empty() ? std::string() : report_to_json_text(report);
   const bool stdout_taken = outputs.json_path == "-" || outputs.markdown_path == "-";
   if (!outputs.quiet && !stdout_taken) out << render_text(report);
-  if (!outputs.markdown_path.empty()) write_to(outputs.markdown_path, markdown, out);
-  if (!outputs.json_path.empty()) write_to(outputs.json_path, json, out);
+  if (!outputs.markdown_path.empty()) util::write_output(outputs.markdown_path, markdown, out);
+  if (!outputs.json_path.empty()) util::write_output(outputs.json_path, json, out);
   out.flush();
 }
 

@@ -21,15 +21,6 @@ namespace zkgate::gate::suite {
 
 namespace {
 
-void write_output(const std::string& path, const std::string& content, std::ostream& out) {
-  if (path == "-") {
-    out << content;
-    if (!content.empty() && content.back() != '\n') out << '\n';
-    return;
-  }
-  util::atomic_write_file(path, content);
-}
-
 // A single profile compared against a suite becomes a suite of one, keyed by its name.
 Suite read_side(const std::filesystem::path& path, const ProfileReader& read_profile) {
   if (std::optional<Suite> suite = try_read_suite(path, read_profile)) return *std::move(suite);
@@ -107,14 +98,14 @@ int run_suite_compare(const std::filesystem::path& base, const std::filesystem::
     } else {
       markdown = render_suite_markdown(comparison, util::read_file(outputs.template_path), outputs.template_path);
     }
-    write_output(outputs.markdown_path, markdown, out);
+    util::write_output(outputs.markdown_path, markdown, out);
   }
-  if (!outputs.json_path.empty()) write_output(outputs.json_path, comparison_json_text(comparison), out);
+  if (!outputs.json_path.empty()) util::write_output(outputs.json_path, comparison_json_text(comparison), out);
   return exit_code(comparison.verdict);
 }
 
 void write_suite_json(const Suite& suite, const std::string& path, std::ostream& out) {
-  write_output(path, suite_to_json(suite).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", out);
+  util::write_output(path, suite_to_json(suite).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", out);
 }
 
 int run_suite_merge(const std::vector<std::filesystem::path>& shards, const std::string& json_path,
