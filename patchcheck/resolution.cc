@@ -10,7 +10,7 @@
 namespace zkgate::patchcheck {
 
 Resolution::Resolution(const Guest& guest, const CryptoMatrix& matrix)
-    : guest_(guest), matrix_(matrix), zkvm_(matrix.find_zkvm(guest.zkvm)), known_repos_(matrix.known_repos(guest.zkvm)) {
+    : guest_(guest), zkvm_(matrix.find_zkvm(guest.zkvm)), known_repos_(matrix.known_repos(guest.zkvm)) {
   if (zkvm_ == nullptr) {
     throw util::InputError({guest.manifest_path, 0, 0}, fmt::format("the crypto matrix has no zkVM '{}'", guest.zkvm));
   }

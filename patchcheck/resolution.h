@@ -54,7 +54,6 @@ class Resolution {
 
  private:
   const Guest& guest_;
-  const CryptoMatrix& matrix_;
   const ZkvmSpec* zkvm_;
   std::vector<std::string> known_repos_;
 };

@@ -132,6 +132,11 @@ class CallgrindParser {
     return value;
   }
 
+  std::uint64_t checked_sum(std::uint64_t sum, std::uint64_t more, std::string_view what) {
+    if (sum > UINT64_MAX - more) in_.fail(fmt::format("{} overflow 64 bits", what), "the file is garbled");
+    return sum + more;
+  }
+
   void cost_line(std::string_view line) {
     if (!events_) in_.fail("a cost line before the events: header", "this is not a complete callgrind file");
     if (!current_) in_.fail("a cost line before any fn=");
@@ -141,19 +146,24 @@ class CallgrindParser {
       const std::size_t callee = *callee_;
       Node& target = nodes_[callee];
       target.called = true;
-      target.calls_in += *pending_call_;
       CallerStat& edge = target.callers[*current_];
-      edge.calls = edge.calls.value_or(0) + *pending_call_;
-      edge.steps = edge.steps.value_or(0) + cost;
+      // Call counts and inclusive costs are summed over every call site: each sum is checked,
+      // since a wrapped sum would be a plausible, wrong figure.
+      target.calls_in = checked_sum(target.calls_in, *pending_call_, "call counts");
+      edge.calls = checked_sum(edge.calls.value_or(0), *pending_call_, "call counts");
+      edge.steps = checked_sum(edge.steps.value_or(0), cost, "call costs");
       // A call to itself (recursion) is already inside this function's own figures.
-      if (callee != *current_) caller.outgoing += cost;
+      if (callee != *current_) {
+        caller.outgoing = checked_sum(caller.outgoing, cost, "call costs");
+        (void)checked_sum(caller.self, caller.outgoing, "a function's inclusive cost");
+      }
       pending_call_.reset();
       callee_.reset();
       return;
     }
-    if (self_sum_ > UINT64_MAX - cost) in_.fail("costs overflow 64 bits", "the file is garbled");
-    caller.self += cost;
-    self_sum_ += cost;
+    self_sum_ = checked_sum(self_sum_, cost, "costs");
+    caller.self = checked_sum(caller.self, cost, "costs");
+    (void)checked_sum(caller.self, caller.outgoing, "a function's inclusive cost");
   }
 
   void header_line(std::string_view line) {

@@ -68,7 +68,9 @@ class MetricsReader {
       group.cycles += number;
       ++group.cycle_entries;
     } else {
-      group.sums[name] += number;
+      std::uint64_t& sum = group.sums[name];
+      if (sum > UINT64_MAX - number) fail(fmt::format("{} of group \"{}\" overflows 64 bits", name, item.group));
+      sum += number;
     }
   }
 

@@ -99,7 +99,15 @@ class Risc0LogParser {
       const std::string_view figure = text.substr(start == std::string_view::npos ? 0 : start + 1,
                                                   start == std::string_view::npos ? at : at - start - 1);
       const std::optional<std::uint64_t> value = util::parse_grouped_u64(figure);
-      if (!value) continue;  // prose such as "the total cycles of ..." is not an executor line
+      if (!value) {
+        // Digits that do not fit are a broken executor line, not prose: saying "no user
+        // cycles line" later would send the reader looking for the wrong fault.
+        if (!figure.empty() && figure.find_first_not_of("0123456789,_") == std::string_view::npos) {
+          in_.fail(fmt::format("the executor's{} figure \"{}\" does not fit in 64 bits", kind.marker, figure),
+                   "the log is garbled");
+        }
+        continue;  // prose such as "the total cycles of ..." is not an executor line
+      }
       profile_.metadata[kind.key] = std::to_string(*value);
       if (kind.marker == " user cycles") user_cycles_ = value;
       return;

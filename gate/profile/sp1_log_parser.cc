@@ -88,6 +88,14 @@ class Sp1LogParser {
     open_.pop_back();
   }
 
+  // A span's name is its identity in a comparison: a derived name that a label (or another
+  // derived name) already took gets a counter, so two spans never merge into one row.
+  std::string unique_name(const std::string& wanted) {
+    std::string name = wanted;
+    for (int n = 2; !names_used_.insert(name).second; ++n) name = fmt::format("{} #{}", wanted, n);
+    return name;
+  }
+
   // Spans are aggregated by their path: a label opened again under the same parent (a loop)
   // adds its cycles and counts one more call.
   void record(std::uint64_t cycles) {
@@ -106,10 +114,9 @@ class Sp1LogParser {
       // (found by fuzz_profile_sp1_log: open_[-1] when a label was first used nested).
       if (names_used_.insert(label).second) {
         span.name = label;
-      } else if (open_.size() > 1) {
-        span.name = fmt::format("{} \u203a {}", open_[open_.size() - 2].name, label);
       } else {
-        span.name = fmt::format("{} (top level)", label);
+        span.name = unique_name(open_.size() > 1 ? fmt::format("{} \u203a {}", open_[open_.size() - 2].name, label)
+                                                 : fmt::format("{} (top level)", label));
       }
       span.steps = cycles;
       span.calls = 1;

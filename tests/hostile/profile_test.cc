@@ -73,9 +73,9 @@ BOOST_FIXTURE_TEST_CASE(numbers_overflowing_64_bits_are_refused_in_every_format,
   require_profile_refused(path / "zisk.txt", replaced(zisk_profile(), "1000000\n", too_big + "\n"), "zisk.txt:7");
   require_profile_refused(path / "sp1.log", replaced(fixture("sp1-loop-spans.log"), "1,000 cycles", "18,446,744,073,709,551,616 cycles"),
                           "sp1.log:2");
-  // (The RISC0 reader takes its total from "user cycles"; it says it found no such line.)
+  // The RISC0 reader takes its total from "user cycles": the line is named, not "missing".
   require_profile_refused(path / "risc0.log", replaced(fixture("risc0-info.log"), "2552318 user", too_big + " user"),
-                          "risc0.log");
+                          "risc0.log:5: the executor's user cycles figure \"" + too_big + "\" does not fit in 64 bits");
   require_profile_refused(path / "callgrind.out", replaced(fixture("callgrind-small.out"), "summary: 120 500", "summary: 120 " + too_big),
                           "callgrind.out:10");
   require_profile_refused(path / "metrics.json",
@@ -97,6 +97,36 @@ BOOST_FIXTURE_TEST_CASE(sums_wrapping_past_64_bits_are_refused, TempDir) {
   require_profile_refused(path / "callgrind.out",
                           replaced(fixture("callgrind-small.out"), "3 2 10\n", "3 2 10\n4 0 18446744073709551615\n5 0 1\n"),
                           "overflow 64 bits");
+}
+
+// Auxiliary sums (OpenVM per-group metrics, callgrind call counts) are checked like totals.
+BOOST_FIXTURE_TEST_CASE(auxiliary_sums_wrapping_past_64_bits_are_refused, TempDir) {
+  const std::string max = "18446744073709551615";
+  const std::string entry = R"({"labels":[["group","leaf"]],"metric":"num_segments","value":")" + max + R"("})";
+  require_profile_refused(path / "metrics.json",
+                          R"({"counter":[{"labels":[["group","leaf"]],"metric":"total_cycles","value":"5"},)" + entry +
+                              "," + entry + R"(],"gauge":[]})",
+                          "metrics.json: num_segments of group \"leaf\" overflows 64 bits");
+  require_profile_refused(path / "callgrind.out",
+                          replaced(fixture("callgrind-small.out"), "calls=2 10\n* 100 485\n",
+                                   "calls=" + max + " 10\n* 100 485\ncfn=(2)\ncalls=1 10\n* 0 0\n"),
+                          "callgrind.out:21: call counts overflow 64 bits");
+}
+
+// A derived span name ("x (top level)") must not take a name a real label already has, or
+// two spans would be compared as one.
+BOOST_AUTO_TEST_CASE(sp1_derived_span_names_never_collide_with_labels) {
+  const std::string prefix = "2025-11-06T20:27:22.669322Z  INFO execute: sp1_core_executor::syscalls::write: ";
+  const std::string open = prefix + "\u250c\u2574";
+  const std::string close = prefix + "\u2514\u2574";
+  const std::string log = open + "x (top level)\n" + close + "1 cycles\n" + open + "a\n" + prefix + "\u2502 \u250c\u2574x\n" +
+                          prefix + "\u2502 \u2514\u25745 cycles\n" + close + "10 cycles\n" + open + "x\n" + close + "3 cycles\n";
+  const gate::Profile profile = gate::parse_profile_text(log, "sp1.log", "sp1-log");
+  BOOST_TEST(profile.total == 14u);
+  std::vector<std::string> names;
+  for (const gate::FunctionStat& function : profile.functions) names.push_back(function.name);
+  BOOST_TEST(names == (std::vector<std::string>{"x (top level)", "x", "a", "x (top level) #2"}),
+             boost::test_tools::per_element());
 }
 
 // Found by fuzz_profile_sp1_log: a top-level span whose label a nested span used first was
