@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libyaml-cpp-dev libtomlplusplus-dev libgit2-dev libfmt-dev
   libboost-test-dev libboost-filesystem-dev libboost-dev
-  libcli11-dev nlohmann-json3-dev libkainjow-mustache-dev
+  libcli11-dev nlohmann-json3-dev libkainjow-mustache-dev rapidjson-dev
   libcurl4-openssl-dev
   cmark-gfm valgrind time python3
   clang libclang-rt-14-dev

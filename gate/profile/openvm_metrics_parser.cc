@@ -1,10 +1,13 @@
 #include "gate/profile/openvm_metrics_parser.h"
 
+#include <charconv>
 #include <map>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "gate/profile/json_sax.h"
 #include "util/input_error.h"
 #include "util/numbers.h"
 
@@ -34,6 +37,8 @@ class MetricsReader {
                            "{\"labels\": [[key, value]...], \"metric\": name, \"value\": \"<number>\"}");
   }
 
+  enum class Value { String, Number, Other };
+
   // What the SAX pass gathered about one {labels, metric, value} entry of the counter or
   // gauge list (a later duplicate key wins, as in a JSON object).
   struct Entry {
@@ -44,7 +49,19 @@ class MetricsReader {
     bool labels_is_array = false;
     std::string group;  // from the last ["group", "<name>"] label
     bool has_value = false;
-    json value;
+    Value value_kind = Value::Other;
+    std::string value_text;  // a string's text or a number as written
+    json value_json;         // any other value (null, true, an array ...), for the message
+
+    // Empties the entry, keeping the strings' capacity: entries are read by the million.
+    void reset() {
+      has_metric = metric_is_string = has_labels = labels_is_array = has_value = false;
+      metric.clear();
+      group.clear();
+      value_kind = Value::Other;
+      value_text.clear();
+      value_json = nullptr;
+    }
   };
 
   void entry(const Entry& item) {
@@ -61,7 +78,7 @@ class MetricsReader {
       if (cycles) fail(fmt::format("a total_cycles entry (entry {}) without a \"group\" label", entries_));
       return;
     }
-    const std::uint64_t number = value_of(item.value, name);
+    const std::uint64_t number = value_of(item, name);
     Group& group = group_named(item.group);
     if (cycles) {
       if (group.cycles > UINT64_MAX - number) fail("total_cycles overflow 64 bits");
@@ -105,15 +122,28 @@ class MetricsReader {
   }
 
  private:
-  std::uint64_t value_of(const json& value, const std::string& metric) const {
+  std::uint64_t value_of(const Entry& item, const std::string& metric) const {
     std::optional<std::uint64_t> number;
-    if (value.is_string()) {
-      number = util::parse_grouped_u64(value.get_ref<const std::string&>());
-    } else if (value.is_number_unsigned()) {
-      number = value.get<std::uint64_t>();
+    if (item.value_kind == Value::String) {
+      number = util::parse_grouped_u64(item.value_text);
+    } else if (item.value_kind == Value::Number) {
+      // Digits only: a sign, a fraction, an exponent or a figure over 64 bits is refused.
+      std::uint64_t parsed = 0;
+      const char* const end = item.value_text.data() + item.value_text.size();
+      const auto [stop, error] = std::from_chars(item.value_text.data(), end, parsed);
+      if (error == std::errc() && stop == end) number = parsed;
     }
-    if (!number) fail(fmt::format("metric {} (entry {}) has value {}, expected an unsigned integer", metric, entries_, value.dump()));
+    if (!number) {
+      fail(fmt::format("metric {} (entry {}) has value {}, expected an unsigned integer", metric, entries_, quoted(item)));
+    }
     return *number;
+  }
+
+  // The value as nlohmann-json dumps it, as the messages always quoted it.
+  static std::string quoted(const Entry& item) {
+    if (item.value_kind == Value::String) return json(item.value_text).dump();
+    if (item.value_kind == Value::Number) return json::parse(item.value_text).dump();
+    return item.value_json.dump();
   }
 
   Group& group_named(const std::string& name) {
@@ -129,13 +159,13 @@ class MetricsReader {
   std::size_t entries_ = 0;
 };
 
-// Rebuilds one JSON value from SAX events: only for a "value" that is an array or object,
-// to quote it in the error message exactly as before.
+// Rebuilds one JSON value from SAX events: only for a "value" that is not a string or a
+// number, to quote it in the error message as nlohmann-json dumps it.
 class JsonBuilder {
  public:
   bool active() const { return !open_.empty(); }
   void begin(bool is_object) { open_.push_back(&place(is_object ? json::object() : json::array())); }
-  void key(const std::string& name) { key_ = name; }
+  void key(std::string_view name) { key_ = name; }
   void value(json value) { place(std::move(value)); }
   // Closes the innermost container; true when the whole value is complete.
   bool end() {
@@ -159,43 +189,42 @@ class JsonBuilder {
   std::string key_;
 };
 
-// nlohmann SAX events for a metrics document. Nothing is kept but the entry being read.
+// SAX events (json_sax) for a metrics document. Nothing is kept but the entry being read.
 // Containers are tracked by their role: an entry is any object two levels down
 // ({"counter": [ {entry} ]}); inside it, "labels" is a list of [key, value] labels.
-class MetricsSax : public nlohmann::json_sax<json> {
+class MetricsSax {
  public:
-  explicit MetricsSax(MetricsReader& reader, const std::string& source) : reader_(reader), source_(source) {}
+  explicit MetricsSax(MetricsReader& reader) : reader_(reader) {}
 
   bool has_lists() const { return has_lists_; }
   bool root_is_object() const { return root_is_object_; }
 
-  bool null() override { return scalar(json(nullptr)); }
-  bool boolean(bool value) override { return scalar(json(value)); }
-  bool number_integer(number_integer_t value) override { return scalar(json(value)); }
-  bool number_unsigned(number_unsigned_t value) override { return scalar(json(value)); }
-  bool number_float(number_float_t value, const string_t&) override { return scalar(json(value)); }
-  bool binary(binary_t& value) override { return scalar(json(value)); }
+  void null() { scalar(Value::Other, {}, [] { return json(nullptr); }); }
+  void boolean(bool value) { scalar(Value::Other, {}, [value] { return json(value); }); }
+  void number(std::string_view raw) {
+    scalar(Value::Number, raw, [raw] { return json::parse(raw); });
+  }
   // Metric names and label strings are most of the strings: read without a json wrapper.
-  bool string(string_t& value) override {
+  void string(std::string_view value) {
     const Role parent = builder_.active() || frames_.empty() ? Role::Other : frames_.back().role;
     if (parent == Role::Entry && key_ == Key::Metric) {
       entry_.metric_is_string = true;
       entry_.metric = value;
-      return true;
+      return;
     }
     if (parent == Role::Label) {
       label_item(&value);
-      return true;
+      return;
     }
-    return scalar(json(value));
+    scalar(Value::String, value, [value] { return json(std::string(value)); });
   }
 
-  bool start_object(std::size_t) override { return open(true); }
-  bool start_array(std::size_t) override { return open(false); }
-  bool end_object() override { return close(); }
-  bool end_array() override { return close(); }
+  void start_object() { open(true); }
+  void start_array() { open(false); }
+  void end_object() { close(); }
+  void end_array() { close(); }
 
-  bool key(string_t& name) override {
+  void key(std::string_view name) {
     if (builder_.active()) {
       builder_.key(name);
     } else if (frames_.size() == 1) {
@@ -203,27 +232,19 @@ class MetricsSax : public nlohmann::json_sax<json> {
     } else if (frames_.back().role == Role::Entry) {
       entry_key(name);
     }
-    return true;
-  }
-
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) override {
-    // nlohmann's message already says "at line L, column C"; drop its "[json.exception...]" tag.
-    std::string_view what = error.what();
-    const std::size_t tag_end = what.find("] ");
-    if (tag_end != std::string_view::npos) what.remove_prefix(tag_end + 2);
-    throw util::InputError({source_}, std::string(what), "the metrics JSON is cut or garbled; rerun the OpenVM prover");
   }
 
  private:
   enum class Role { Other, Entry, Labels, Label, Value };
   enum class Key { Other, Metric, Labels, Value };
+  using Value = MetricsReader::Value;
   struct Frame {
     Role role;
   };
   using Entry = MetricsReader::Entry;
 
   // A later duplicate key replaces the earlier one, as in a JSON object.
-  void entry_key(const std::string& name) {
+  void entry_key(std::string_view name) {
     key_ = name == "metric" ? Key::Metric : name == "labels" ? Key::Labels : name == "value" ? Key::Value : Key::Other;
     if (key_ == Key::Metric) {
       entry_.has_metric = true;
@@ -235,34 +256,46 @@ class MetricsSax : public nlohmann::json_sax<json> {
       entry_.group.clear();
     } else if (key_ == Key::Value) {
       entry_.has_value = true;
-      entry_.value = nullptr;
+      entry_.value_kind = Value::Other;
+      entry_.value_text.clear();
+      entry_.value_json = nullptr;
     }
   }
 
-  bool scalar(json value) {
+  // `as_json` makes the nlohmann value, only where one is needed: inside a structured
+  // "value" or for a scalar "value" that is neither a string nor a number.
+  template <typename AsJson>
+  void scalar(Value kind, std::string_view text, AsJson as_json) {
     if (builder_.active()) {
-      builder_.value(std::move(value));
-      return true;
+      builder_.value(as_json());
+      return;
     }
-    if (frames_.empty()) return true;  // the whole document is one scalar
+    if (frames_.empty()) return;  // the whole document is one scalar
     const Role parent = frames_.back().role;
-    if (parent == Role::Entry && key_ == Key::Value) entry_.value = std::move(value);
+    if (parent == Role::Entry && key_ == Key::Value) {
+      entry_.value_kind = kind;
+      entry_.value_text = text;
+      entry_.value_json = kind == Value::Other ? as_json() : json(nullptr);
+    }
     if (parent == Role::Label) label_item(nullptr);
-    return true;
   }
 
   // Items of a label, `text` null for a non-string: exactly ["group", "<name>"] names the
   // entry's group (the last such label wins).
-  void label_item(const std::string* text) {
+  void label_item(const std::string_view* text) {
     if (label_items_ == 0) label_is_group_ = text != nullptr && *text == "group";
     if (label_items_ == 1) {
       label_name_is_string_ = text != nullptr;
-      label_name_ = text != nullptr ? *text : std::string();
+      if (text != nullptr) {
+        label_name_ = *text;
+      } else {
+        label_name_.clear();
+      }
     }
     ++label_items_;
   }
 
-  bool open(bool is_object) {
+  void open(bool is_object) {
     if (frames_.empty()) root_is_object_ = is_object;
     Role role = Role::Other;
     const Role parent = frames_.empty() ? Role::Other : frames_.back().role;
@@ -270,7 +303,7 @@ class MetricsSax : public nlohmann::json_sax<json> {
       builder_.begin(is_object);
       role = Role::Value;
     } else if (frames_.size() == 2 && is_object) {
-      entry_ = Entry{};
+      entry_.reset();
       key_ = Key::Other;
       role = Role::Entry;
     } else if (parent == Role::Entry && key_ == Key::Value) {
@@ -289,24 +322,24 @@ class MetricsSax : public nlohmann::json_sax<json> {
       label_item(nullptr);  // a nested array or object: never "group" nor a name
     }
     frames_.push_back({role});
-    return true;
   }
 
-  bool close() {
+  void close() {
     const Role role = frames_.back().role;
     frames_.pop_back();
     if (role == Role::Value) {
-      if (builder_.end()) entry_.value = builder_.take();
+      if (builder_.end()) {
+        entry_.value_kind = Value::Other;
+        entry_.value_json = builder_.take();
+      }
     } else if (role == Role::Label) {
       if (label_items_ == 2 && label_is_group_ && label_name_is_string_) entry_.group = label_name_;
     } else if (role == Role::Entry) {
       reader_.entry(entry_);
     }
-    return true;
   }
 
   MetricsReader& reader_;
-  const std::string& source_;
   std::vector<Frame> frames_;
   bool root_is_object_ = false;
   bool has_lists_ = false;
@@ -323,8 +356,8 @@ class MetricsSax : public nlohmann::json_sax<json> {
 
 Profile parse_openvm_metrics(std::istream& in, const std::string& source) {
   MetricsReader reader(source);
-  MetricsSax sax(reader, source);
-  json::sax_parse(in, &sax);
+  MetricsSax sax(reader);
+  json_sax::read(in, source, "the metrics JSON is cut or garbled; rerun the OpenVM prover", sax);
   if (!sax.root_is_object() || !sax.has_lists()) reader.fail("the document has no \"counter\" or \"gauge\" list");
   return reader.finish();
 }

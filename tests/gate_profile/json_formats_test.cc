@@ -1,8 +1,11 @@
 #include "profile_test_support.h"  // first: it includes Boost.Test
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 using zkgate::gate::Profile;
+using zkgate::gate::parse_profile;
 using zkgate::gate::parse_profile_text;
 using namespace zkgate::test;
 
@@ -57,6 +60,89 @@ BOOST_AUTO_TEST_CASE(openvm_value_errors_quote_the_value) {
   BOOST_TEST(text_error(cut, "openvm-metrics").find("doc.json: parse error at line 1, column 73: syntax error") == 0u);
   const std::string labels_object = R"({"counter": [{"metric": "x", "labels": {"group": "a"}, "value": "1"}]})";
   BOOST_TEST(text_error(labels_object, "openvm-metrics").find("metric entry 1 lacks") != std::string::npos);
+}
+
+// The JSON readers see the document through a 64 KiB chunk buffer (json_sax): what that
+// must not change. Files over 1 MiB take the streamed path (parse_profile reads the first MiB
+// whole), so these cross many chunk boundaries.
+namespace {
+
+const std::string kEntry = R"({"metric": "total_cycles", "labels": [["group", "g"]], "value": "1"})";
+
+// A metrics document of about `bytes`, one entry per line, with `last` as the final entry.
+std::string metrics_of_size(std::size_t bytes, const std::string& last) {
+  std::string text = "{\"counter\": [\n";
+  while (text.size() < bytes) text += kEntry + ",\n";
+  return text + last + "]}\n";
+}
+
+std::string file_error(const TempDir& dir, const std::string& text, const std::string& format) {
+  zkgate::util::atomic_write_file(dir.path / "doc.json", text);
+  return parse_error_of(dir.path / "doc.json", format);
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(json_errors_name_their_line_and_column_across_chunks, TempDir) {
+  const std::string big = metrics_of_size(3 << 20, R"({"metric": "x", "labels": [], "value": tru})");
+  const std::size_t line = 1 + static_cast<std::size_t>(std::count(big.begin(), big.end(), '\n')) - 1;
+  const std::string error = file_error(*this, big, "openvm-metrics");
+  // Column 43: RapidJSON stops after "tru", at the '}'.
+  BOOST_TEST(error.find("doc.json: parse error at line " + std::to_string(line) + ", column 43: syntax error") != std::string::npos,
+             error);
+  // The same document without the bad entry: every entry counted.
+  const std::string good = metrics_of_size(3 << 20, kEntry);
+  zkgate::util::atomic_write_file(path / "doc.json", good);
+  const std::size_t entries = static_cast<std::size_t>(std::count(good.begin(), good.end(), '\n')) - 1;
+  BOOST_TEST(parse_profile(path / "doc.json", "openvm-metrics").total == entries);
+}
+
+BOOST_FIXTURE_TEST_CASE(json_nul_bytes_past_the_first_mebibyte_are_refused_with_their_line, TempDir) {
+  const std::string big = metrics_of_size(2 << 20, kEntry);
+  const std::size_t lines = static_cast<std::size_t>(std::count(big.begin(), big.end(), '\n'));
+  // After the document: nlohmann-json, the reader before, took a NUL for the end of the input.
+  BOOST_TEST(file_error(*this, big + std::string("\0junk", 5), "openvm-metrics").find("doc.json:" + std::to_string(lines + 1) + ": binary data") !=
+             std::string::npos);
+  std::string inside = big;
+  inside.insert(inside.size() - 40, 1, '\0');
+  BOOST_TEST(file_error(*this, inside, "openvm-metrics").find(": binary data (a NUL byte)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(json_strings_must_be_utf8) {
+  const auto with_group = [](const std::string& group) {
+    return R"({"counter": [{"metric": "total_cycles", "labels": [["group", ")" + group + R"("]], "value": "5"}]})";
+  };
+  BOOST_TEST(parse_profile_text(with_group("caf\xC3\xA9 \\u00e9 \\uD83D\\uDE00"), "doc.json", "openvm-metrics").functions.at(0).name ==
+             "caf\xC3\xA9 \xC3\xA9 \xF0\x9F\x98\x80");
+  for (const std::string bad : {"\xFF", "\xC3(", "\xED\xA0\x80", "\xC0\xAF", "\\uDC00", "\\uD800x", "\xF4\x90\x80\x80", "a\xC3"}) {
+    BOOST_TEST(text_error(with_group(bad), "openvm-metrics").find("doc.json: parse error at line 1") == 0u, bad);
+  }
+  // Keys and strings nobody reads are checked too.
+  BOOST_TEST(!text_error(R"({"counter": [], "x\uDFFF": 1})", "openvm-metrics").empty());
+  // A UTF-8 byte order mark is skipped, as nlohmann-json did.
+  BOOST_TEST(parse_profile_text("\xEF\xBB\xBF" + with_group("a"), "doc.json", "openvm-metrics").total == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(json_values_are_read_as_written) {
+  const auto with_value = [](const std::string& value) {
+    return R"({"counter": [{"metric": "total_cycles", "labels": [["group", "a"]], "value": )" + value + "}]}";
+  };
+  BOOST_TEST(parse_profile_text(with_value("18446744073709551615"), "doc.json", "openvm-metrics").total == UINT64_MAX);
+  // Never rounded through a double: one past 2^64 - 1 is refused, as are a fraction and an exponent.
+  BOOST_TEST(text_error(with_value("18446744073709551616"), "openvm-metrics").find("has value 1.8446744073709552e+19,") !=
+             std::string::npos);
+  BOOST_TEST(text_error(with_value("1.0"), "openvm-metrics").find("has value 1.0,") != std::string::npos);
+  BOOST_TEST(text_error(with_value("1e3"), "openvm-metrics").find("has value 1000.0,") != std::string::npos);
+  BOOST_TEST(text_error(with_value("true"), "openvm-metrics").find("has value true,") != std::string::npos);
+  BOOST_TEST(text_error(with_value("\"1.5\""), "openvm-metrics").find("has value \"1.5\",") != std::string::npos);
+  BOOST_TEST(text_error(with_value("01"), "openvm-metrics").find("parse error at line 1") != std::string::npos);
+}
+
+// Nesting costs heap, not stack: a million brackets are a syntax error, not a crash.
+BOOST_AUTO_TEST_CASE(json_deep_nesting_is_refused_without_recursion) {
+  const std::string deep = R"({"counter": )" + std::string(1000000, '[');
+  BOOST_TEST(text_error(deep, "openvm-metrics").find("doc.json: parse error at line 1, column 1000013: syntax error") == 0u,
+             text_error(deep, "openvm-metrics"));
 }
 
 // zkgate JSON is read with the "functions" list taken out of the DOM element by element;
