@@ -1,12 +1,14 @@
 #include "gate/profile/openvm_metrics_parser.h"
 
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <string_view>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "gate/profile/json_builder.h"
 #include "gate/profile/json_sax.h"
 #include "util/input_error.h"
 #include "util/numbers.h"
@@ -142,7 +144,10 @@ class MetricsReader {
   // The value as nlohmann-json dumps it, as the messages always quoted it.
   static std::string quoted(const Entry& item) {
     if (item.value_kind == Value::String) return json(item.value_text).dump();
-    if (item.value_kind == Value::Number) return json::parse(item.value_text).dump();
+    if (item.value_kind == Value::Number) {
+      const std::optional<json> number = number_json(item.value_text);
+      return number ? number->dump() : item.value_text;  // past a double's range: as written
+    }
     return item.value_json.dump();
   }
 
@@ -159,36 +164,6 @@ class MetricsReader {
   std::size_t entries_ = 0;
 };
 
-// Rebuilds one JSON value from SAX events: only for a "value" that is not a string or a
-// number, to quote it in the error message as nlohmann-json dumps it.
-class JsonBuilder {
- public:
-  bool active() const { return !open_.empty(); }
-  void begin(bool is_object) { open_.push_back(&place(is_object ? json::object() : json::array())); }
-  void key(std::string_view name) { key_ = name; }
-  void value(json value) { place(std::move(value)); }
-  // Closes the innermost container; true when the whole value is complete.
-  bool end() {
-    open_.pop_back();
-    return open_.empty();
-  }
-  json take() { return std::move(root_); }
-
- private:
-  // Containers on open_ are never moved while open: a parent only grows once they close.
-  json& place(json value) {
-    if (open_.empty()) return root_ = std::move(value);
-    json& parent = *open_.back();
-    if (parent.is_object()) return parent[key_] = std::move(value);
-    parent.push_back(std::move(value));
-    return parent.back();
-  }
-
-  json root_;
-  std::vector<json*> open_;
-  std::string key_;
-};
-
 // SAX events (json_sax) for a metrics document. Nothing is kept but the entry being read.
 // Containers are tracked by their role: an entry is any object two levels down
 // ({"counter": [ {entry} ]}); inside it, "labels" is a list of [key, value] labels.
@@ -202,7 +177,7 @@ class MetricsSax {
   void null() { scalar(Value::Other, {}, [] { return json(nullptr); }); }
   void boolean(bool value) { scalar(Value::Other, {}, [value] { return json(value); }); }
   void number(std::string_view raw) {
-    scalar(Value::Number, raw, [raw] { return json::parse(raw); });
+    scalar(Value::Number, raw, [raw] { return number_json(raw).value_or(json(HUGE_VAL)); });
   }
   // Metric names and label strings are most of the strings: read without a json wrapper.
   void string(std::string_view value) {

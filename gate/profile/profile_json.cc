@@ -4,11 +4,18 @@
 
 #include <fmt/format.h>
 
+#include "gate/profile/profile_json_fields.h"
 #include "util/input_error.h"
 
 namespace zkgate::gate {
 
 using nlohmann::json;
+
+util::InputError profile_json_error(const std::string& source, const std::string& path, const std::string& what) {
+  return util::InputError({source}, fmt::format("{}: {}", path.empty() ? "/" : path, what),
+                          "this is not a valid zkgate profile JSON (schema zkgate-profile/1); regenerate it with "
+                          "`gate show --json`");
+}
 
 namespace {
 
@@ -57,69 +64,80 @@ json function_to_json(const FunctionStat& function) {
   return item;
 }
 
-// ---- reading: every field is checked, with its JSON path in the message ----
+// ---- reading: every field is checked (profile_json_fields), with its JSON path in the message ----
+
+namespace fields = profile_json_fields;
+
+// A member of a DOM object as the field rules see it.
+fields::Value value_of(const json& object, const char* key) {
+  fields::Value value;
+  const auto found = object.find(key);
+  if (found == object.end()) return value;
+  const json& item = *found;
+  using Type = fields::Value::Type;
+  if (item.is_null()) {
+    value.type = Type::Null;
+  } else if (item.is_boolean()) {
+    value.type = Type::Boolean;
+    value.boolean = item.get<bool>();
+  } else if (item.is_string()) {
+    value.type = Type::String;
+    value.text = item.get_ref<const std::string&>();
+  } else if (item.is_number()) {
+    value.type = Type::Number;
+    value.number.integer = item.is_number_integer();
+    if (item.is_number_unsigned()) {
+      value.number.unsigned_value = item.get<std::uint64_t>();
+    } else if (item.is_number_integer()) {
+      value.number.signed_form = true;
+      value.number.signed_value = item.get<std::int64_t>();
+    }
+  } else {
+    value.type = item.is_array() ? Type::Array : Type::Object;
+  }
+  return value;
+}
 
 class Reader {
  public:
   explicit Reader(const std::string& source) : source_(source) {}
 
-  [[noreturn]] void fail(const std::string& path, const std::string& what) const {
-    throw util::InputError({source_}, fmt::format("{}: {}", path.empty() ? "/" : path, what),
-                           "this is not a valid zkgate profile JSON (schema zkgate-profile/1); regenerate it with "
-                           "`gate show --json`");
-  }
+  [[noreturn]] void fail(const std::string& path, const std::string& what) const { throw profile_json_error(source_, path, what); }
 
-  const json& member(const json& object, const std::string& path, const char* key) const {
-    const auto found = object.find(key);
-    if (found == object.end()) fail(path, fmt::format("missing required key \"{}\"", key));
-    return *found;
+  fields::Value field(const json& object, const std::string& path, const fields::Field& rule) const {
+    fields::Value value = value_of(object, rule.key.data());
+    if (const std::optional<fields::Problem> problem = fields::check(rule, value)) {
+      fail(problem->about_key ? fmt::format("{}/{}", path, rule.key) : path, problem->what);
+    }
+    return value;
   }
 
   std::string string(const json& object, const std::string& path, const char* key, bool required) const {
-    const auto found = object.find(key);
-    if (found == object.end() || found->is_null()) {
-      if (required) fail(path, fmt::format("missing required key \"{}\"", key));
-      return {};
-    }
-    if (!found->is_string()) fail(path + "/" + key, "expected a string");
-    return found->get<std::string>();
+    return fields::text_of(field(object, path, {key, required ? fields::Kind::RequiredText : fields::Kind::Text}));
   }
 
   bool boolean(const json& object, const std::string& path, const char* key) const {
-    const auto found = object.find(key);
-    if (found == object.end() || found->is_null()) return false;
-    if (!found->is_boolean()) fail(path + "/" + key, "expected true or false");
-    return found->get<bool>();
+    return fields::flag_of(field(object, path, {key, fields::Kind::Flag}));
   }
 
   std::optional<std::uint64_t> number(const json& object, const std::string& path, const char* key) const {
-    const auto found = object.find(key);
-    if (found == object.end() || found->is_null()) return std::nullopt;
-    if (!found->is_number_unsigned() && !(found->is_number_integer() && found->get<std::int64_t>() >= 0)) {
-      fail(path + "/" + key, "expected an unsigned integer");
-    }
-    return found->get<std::uint64_t>();
+    return fields::count_of(field(object, path, {key, fields::Kind::Count}));
   }
 
   std::uint64_t required_number(const json& object, const std::string& path, const char* key) const {
-    const std::optional<std::uint64_t> value = number(object, path, key);
-    if (!value) fail(path, fmt::format("missing required key \"{}\"", key));
-    return *value;
+    return fields::count_of(field(object, path, {key, fields::Kind::RequiredCount})).value_or(0);
   }
 
   std::optional<unsigned> small_number(const json& object, const std::string& path, const char* key) const {
-    const std::optional<std::uint64_t> value = number(object, path, key);
+    const std::optional<std::uint64_t> value = fields::count_of(field(object, path, {key, fields::Kind::SmallCount}));
     if (!value) return std::nullopt;
-    if (*value > 0xffffffffu) fail(path + "/" + key, "value too large");
     return static_cast<unsigned>(*value);
   }
 
   const json& array(const json& object, const std::string& path, const char* key) const {
     static const json empty = json::array();
-    const auto found = object.find(key);
-    if (found == object.end() || found->is_null()) return empty;
-    if (!found->is_array()) fail(path + "/" + key, "expected an array");
-    return *found;
+    const fields::Value value = field(object, path, {key, fields::Kind::List});
+    return value.type == fields::Value::Type::Array ? object.at(key) : empty;
   }
 
   void object(const json& value, const std::string& path) const {
@@ -139,52 +157,47 @@ class Reader {
     }
   }
 
-  OpcodeStat opcode(const json& item, const std::string& at) const {
+  // An opcode row or a caller: every field of `rules`, checked in order.
+  template <typename Stat, std::size_t N>
+  Stat row(const json& item, const std::string& at, const fields::Field (&rules)[N]) const {
     object(item, at);
-    OpcodeStat op;
-    op.name = string(item, at, "name", true);
-    op.count = required_number(item, at, "count");
-    op.cost = number(item, at, "cost");
-    op.is_precompile = boolean(item, at, "precompile");
-    return op;
+    Stat stat;
+    for (std::size_t i = 0; i < N; ++i) {
+      const fields::Value value = field(item, at, rules[i]);
+      fields::set_field(stat, i, value, fields::text_of(value));
+    }
+    return stat;
   }
 
   std::vector<OpcodeStat> opcodes(const json& list, const std::string& path) const {
     std::vector<OpcodeStat> out;
     out.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
-      out.push_back(element(list, i, path, "/", [this](const json& item, const std::string& at) { return opcode(item, at); }));
+      out.push_back(element(list, i, path, "/", [this](const json& item, const std::string& at) {
+        return row<OpcodeStat>(item, at, fields::kOpcodeFields);
+      }));
     }
     return out;
-  }
-
-  CallerStat caller(const json& item, const std::string& at) const {
-    object(item, at);
-    return {string(item, at, "name", true), number(item, at, "calls"), number(item, at, "steps")};
   }
 
   FunctionStat function(const json& item, const std::string& at) const {
     object(item, at);
     FunctionStat function;
-    function.name = string(item, at, "name", true);
-    function.steps = number(item, at, "steps");
-    function.cost = number(item, at, "cost");
-    function.calls = number(item, at, "calls");
-    function.self_steps = number(item, at, "self_steps");
-    function.self_cost = number(item, at, "self_cost");
-    function.rank_by_steps = small_number(item, at, "rank_by_steps");
-    function.rank_by_cost = small_number(item, at, "rank_by_cost");
-    const auto depth = item.find("depth");
-    if (depth != item.end()) {
-      if (!depth->is_number_integer()) fail(at + "/depth", "expected an integer");
-      function.depth = depth->get<int>();
-    }
-    function.parent = string(item, at, "parent", false);
-    function.opcodes = opcodes(array(item, at, "opcodes"), at + "/opcodes");
-    const json& callers = array(item, at, "callers");
-    for (std::size_t i = 0; i < callers.size(); ++i) {
-      function.callers.push_back(
-          element(callers, i, at, "/callers/", [this](const json& entry, const std::string& path) { return caller(entry, path); }));
+    for (std::size_t i = 0; i < std::size(fields::kFunctionFields); ++i) {
+      const fields::Field& rule = fields::kFunctionFields[i];
+      const fields::Value value = field(item, at, rule);
+      if (i == fields::kFunctionOpcodes) {
+        function.opcodes = opcodes(array(item, at, rule.key.data()), at + "/opcodes");
+      } else if (i == fields::kFunctionCallers) {
+        const json& callers = array(item, at, rule.key.data());
+        for (std::size_t j = 0; j < callers.size(); ++j) {
+          function.callers.push_back(element(callers, j, at, "/callers/", [this](const json& entry, const std::string& path) {
+            return row<CallerStat>(entry, path, fields::kCallerFields);
+          }));
+        }
+      } else {
+        fields::set_field(function, i, value, fields::text_of(value));
+      }
     }
     return function;
   }
@@ -280,10 +293,6 @@ Profile profile_from_json(const json& document, const std::string& source) {
       profile.functions.push_back(read.function(functions[i], fmt::format("/functions/{}", i)));
     }
   });
-}
-
-FunctionStat function_from_json(const json& item, std::size_t index, const std::string& source) {
-  return Reader(source).function(item, fmt::format("/functions/{}", index));
 }
 
 Profile profile_from_json(const json& document, const std::string& source, std::vector<FunctionStat> functions,

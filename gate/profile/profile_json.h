@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gate/profile/profile.h"
+#include "util/input_error.h"
 
 // zkgate's own profile JSON ("schema": "zkgate-profile/1"), what `gate show --json`
 // writes and the "zkgate-json" parser reads. Unknown figures are omitted (or null),
@@ -22,12 +23,13 @@ nlohmann::json profile_to_json(const Profile& profile);
 // missing total or a field of the wrong type.
 Profile profile_from_json(const nlohmann::json& document, const std::string& source);
 
-// For a reader that takes the "functions" list out of the document while parsing it, so
-// memory holds the model rather than the whole DOM: one element of that list (at
-// /functions/<index>), checked like profile_from_json checks it.
-FunctionStat function_from_json(const nlohmann::json& item, std::size_t index, const std::string& source);
+// The error a field of `source` at JSON `path` ("" for the root) gets, e.g.
+// "x.json: /functions/3/name: expected a string" and the hint to regenerate the file.
+util::InputError profile_json_error(const std::string& source, const std::string& path, const std::string& what);
 
-// profile_from_json over such a document: `functions` replaces its (emptied) "functions"
+// For a reader that takes the "functions" list out of the document while parsing it, so
+// memory holds the model rather than the whole DOM: profile_from_json over such a
+// document: `functions` replaces its (emptied) "functions"
 // list, and `function_error`, the first element that failed, is rethrown at the point
 // where profile_from_json would have thrown it (after the keys checked before the list).
 Profile profile_from_json(const nlohmann::json& document, const std::string& source,

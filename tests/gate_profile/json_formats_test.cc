@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "gate/profile/profile_json.h"
 
 using zkgate::gate::Profile;
 using zkgate::gate::parse_profile;
@@ -136,6 +141,13 @@ BOOST_AUTO_TEST_CASE(json_values_are_read_as_written) {
   BOOST_TEST(text_error(with_value("true"), "openvm-metrics").find("has value true,") != std::string::npos);
   BOOST_TEST(text_error(with_value("\"1.5\""), "openvm-metrics").find("has value \"1.5\",") != std::string::npos);
   BOOST_TEST(text_error(with_value("01"), "openvm-metrics").find("parse error at line 1") != std::string::npos);
+  // Past a double's range: refused like any non-integer (nlohmann-json threw out_of_range here).
+  BOOST_TEST(text_error(with_value("1.8e308"), "openvm-metrics").find("has value 1.8e308,") != std::string::npos);
+  const std::string head = R"({"schema": "zkgate-profile/1", "format": "x", )";
+  BOOST_TEST(text_error(head + R"("total": 1.8e308, "functions": []})", "zkgate-json").find("/total: expected an unsigned integer") !=
+             std::string::npos);
+  BOOST_TEST(text_error(head + R"("total": 1, "metadata": {"k": 2e308}})", "zkgate-json").find("/metadata/k: expected a string") !=
+             std::string::npos);
 }
 
 // Nesting costs heap, not stack: a million brackets are a syntax error, not a crash.
@@ -167,6 +179,56 @@ BOOST_AUTO_TEST_CASE(zkgate_json_streamed_functions_keep_the_error_order) {
              text_error(bad_both, "zkgate-json"));
   const std::string not_a_list = head + R"("functions": {"name": "a"}})";
   BOOST_TEST(text_error(not_a_list, "zkgate-json").find("/functions: expected an array") != std::string::npos);
+}
+
+// The streamed reader applies the same field rules as the whole-document one
+// (profile_from_json over nlohmann's DOM): same profile or same message, whatever the
+// order of the keys in the document.
+BOOST_AUTO_TEST_CASE(zkgate_json_streamed_and_dom_readers_agree) {
+  const std::string head = R"({"schema": "zkgate-profile/1", "format": "ziskemu", "total": 10, "functions": [)";
+  const std::vector<std::string> functions = {
+      R"({"name": "a", "steps": 4, "cost": 5, "calls": 1, "self_steps": 2, "self_cost": 3, "rank_by_steps": 1,
+          "rank_by_cost": 2, "depth": -2, "parent": "p", "opcodes": [{"name": "OP add", "count": 3, "cost": 9,
+          "precompile": true}, {"count": 1, "name": "b", "precompile": null}], "callers": [{"name": "c", "calls": 2}]})",
+      R"({"steps": "x", "name": 3})",          // name is checked first
+      R"({"steps": -1, "name": "a"})",
+      R"({"name": "a", "steps": -0, "depth": 5000000000})",
+      R"({"name": "a", "depth": null})",
+      R"({"name": "a", "depth": 1.5})",
+      R"({"name": "a", "rank_by_cost": 4294967296})",
+      R"({"name": "a", "steps": 1.0})",
+      R"({"name": "a", "steps": 18446744073709551616})",
+      R"({"name": "a", "parent": null, "opcodes": null, "callers": null})",
+      R"({"name": "a", "opcodes": {"name": "x"}})",
+      R"({"name": "a", "opcodes": [{"name": "x", "count": 1}, 7]})",
+      R"({"name": "a", "opcodes": [{"name": "x", "count": 1}, {"name": "y"}], "steps": "late"})",
+      R"({"name": "a", "callers": [{"name": "x", "calls": -1}], "opcodes": [{"count": 1}]})",
+      R"({"name": "a", "opcodes": [{"name": "x"}], "opcodes": [{"name": "y", "count": 2}]})",
+      R"({"name": "a", "opcodes": [{"name": "x", "count": 1}], "opcodes": null})",
+      R"({"name": "a", "name": null})",
+      R"({"name": "a", "unknown": [{"name": 1}], "callers": [{"name": "x", "extra": {"deep": [1]}}]})",
+      R"({"name": "a", "opcodes": [{"name": "x", "count": 1, "precompile": "yes"}]})",
+      R"({"name": "a", "callers": [[{"name": "x"}]]})",
+      R"([{"name": "a"}])",
+      R"("a")",
+      R"({"name": "caf\u00e9", "steps": 1})",
+  };
+  for (const std::string& function : functions) {
+    for (const std::string& text : {head + function + "]}", head + R"({"name": "ok"}, )" + function + R"(, {"name": 1}]})",
+                                    head + function + R"(], "metadata": {"k": 1}})", head + function + R"(], "total": "x"})"}) {
+      BOOST_TEST_CONTEXT(text) {
+        std::string dom;
+        zkgate::gate::Profile expected;
+        try {
+          expected = zkgate::gate::profile_from_json(nlohmann::json::parse(text), "doc.json");
+        } catch (const zkgate::util::InputError& error) {
+          dom = error.describe();
+        }
+        BOOST_TEST(text_error(text, "zkgate-json") == dom);
+        if (dom.empty()) BOOST_TEST((parse_profile_text(text, "doc.json", "zkgate-json") == expected));
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
