@@ -1,6 +1,7 @@
 #include "gate/profile/json_sax.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -44,16 +45,16 @@ std::size_t count_newlines(const char* begin, std::size_t count) {
 
 }  // namespace
 
-ChunkStream::ChunkStream(std::istream& in) : in_(in), buffer_(kChunkBytes + 1) {
+ChunkSource::ChunkSource(std::istream& in) : in_(in), buffer_(kChunkBytes + 1) {
   fill();
   // nlohmann-json, the reader before, skipped a UTF-8 byte order mark; so does this one.
-  if (last_ - current_ >= 3 && std::memcmp(current_, "\xEF\xBB\xBF", 3) == 0) current_ += 3;
+  if (last_ - begin_ >= 3 && std::memcmp(begin_, "\xEF\xBB\xBF", 3) == 0) begin_ += 3;
 }
 
-void ChunkStream::fill() {
+void ChunkSource::fill() {
   in_.read(buffer_.data(), static_cast<std::streamsize>(kChunkBytes));
   const std::size_t count = static_cast<std::size_t>(in_.gcount());
-  current_ = buffer_.data();
+  begin_ = buffer_.data();
   if (count < kChunkBytes) {
     end_of_input_ = true;
     buffer_[count] = '\0';
@@ -63,8 +64,8 @@ void ChunkStream::fill() {
   }
 }
 
-void ChunkStream::next_chunk() {
-  if (end_of_input_) return;  // stay on the '\0' after the end
+ChunkSource::Span ChunkSource::next_chunk() {
+  if (end_of_input_) return {last_, last_};
   const std::size_t count = static_cast<std::size_t>(last_ - buffer_.data()) + 1;
   const char* const begin = buffer_.data();
   const std::size_t newlines = count_newlines(begin, count);
@@ -75,6 +76,11 @@ void ChunkStream::next_chunk() {
   }
   consumed_ += count;
   fill();
+  return span();
+}
+
+ChunkSource::Span ChunkStream::after(ChunkSource& source, const char* last) {
+  return source.at_end(last) ? ChunkSource::Span{last, last} : source.next_chunk();
 }
 
 void ChunkStream::skip_whitespace() {
@@ -85,11 +91,11 @@ void ChunkStream::skip_whitespace() {
     current_ = rapidjson::SkipWhitespace(current_, last_);
 #endif
     if (current_ < last_ || !is_json_whitespace(*current_)) return;
-    next_chunk();
+    set(source_->next_chunk());  // last_ is whitespace, so not the '\0' at the end
   }
 }
 
-ChunkStream::Position ChunkStream::position_of(std::size_t offset) const {
+Position ChunkSource::position_of(std::size_t offset) const {
   const char* const begin = buffer_.data();
   std::size_t line = lines_before_ + 1;
   std::size_t line_start = last_newline_before_;
@@ -102,23 +108,23 @@ ChunkStream::Position ChunkStream::position_of(std::size_t offset) const {
   return {line, offset >= line_start ? offset - line_start + 1 : 1};
 }
 
-void fail_parse(const ChunkStream& stream, rapidjson::ParseResult result, const std::string& source,
+void fail_parse(const ChunkSource& input, rapidjson::ParseResult result, const std::string& source,
                 const std::string& hint) {
-  const ChunkStream::Position at = stream.position_of(result.Offset());
+  const Position at = input.position_of(result.Offset());
   std::string what = rapidjson::GetParseError_En(result.Code());
   if (!what.empty() && what.back() == '.') what.pop_back();
   throw util::InputError({source}, fmt::format("parse error at line {}, column {}: syntax error: {}", at.line, at.column, what),
                          hint);
 }
 
-void fail_nul(const ChunkStream& stream, const std::string& source) {
-  throw util::InputError({source, stream.position_of(stream.Tell()).line, 0},
+void fail_nul(const ChunkSource& input, const ChunkStream& stream, const std::string& source) {
+  throw util::InputError({source, input.position_of(stream.Tell()).line, 0},
                          "binary data (a NUL byte): not a text or JSON profile",
                          "give the profiler's text output or metrics JSON; compressed or binary files cannot be read");
 }
 
-void fail_encoding(const ChunkStream& stream, const std::string& source, const std::string& hint) {
-  const ChunkStream::Position at = stream.position_of(stream.Tell());
+void fail_encoding(const ChunkSource& input, std::size_t offset, const std::string& source, const std::string& hint) {
+  const Position at = input.position_of(offset);
   throw util::InputError({source},
                          fmt::format("parse error at line {}, column {}: syntax error: invalid string: ill-formed UTF-8 "
                                      "or an unpaired \\uDC00-\\uDFFF escape before this point",
@@ -143,9 +149,16 @@ struct NoOutput {
 }  // namespace
 
 bool is_utf8(std::string_view text) {
-  unsigned char high = 0;
-  for (const char c : text) high |= static_cast<unsigned char>(c);
-  if (high < 0x80) return true;  // ASCII, the common case
+  // ASCII, the common case: 8 bytes at a time.
+  std::uint64_t high = 0;
+  std::size_t at = 0;
+  for (; at + 8 <= text.size(); at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + at, 8);
+    high |= word;
+  }
+  for (; at < text.size(); ++at) high |= static_cast<unsigned char>(text[at]);
+  if ((high & 0x8080808080808080u) == 0) return true;
   ViewStream in{text.data(), text.data() + text.size()};
   NoOutput out;
   while (in.current < in.end) {

@@ -19,28 +19,70 @@
 // token buffers (~60 instructions per input byte); this reads ~5 per byte.
 namespace zkgate::gate::json_sax {
 
-// A RapidJSON input stream over a std::istream, 64 KiB at a time. RapidJSON takes '\0' as
-// the end of the input; a NUL byte in the data is told apart by at_nul(). Newlines are
-// counted per chunk so an error offset can be turned into a line and column.
+struct Position {
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+
+// A std::istream read 64 KiB at a time, a '\0' after the last byte. Newlines are counted per
+// chunk so an error offset can be turned into a line and column.
+class ChunkSource {
+ public:
+  explicit ChunkSource(std::istream& in);
+  ChunkSource(const ChunkSource&) = delete;
+  ChunkSource& operator=(const ChunkSource&) = delete;
+
+  // The readable bytes of the current chunk: [current, last], `last` the final data byte
+  // or the '\0' after the end of the input.
+  struct Span {
+    const char* current;
+    const char* last;
+  };
+  Span span() const { return {begin_, last_}; }
+  // Moves on to the next chunk; at the end of the input, stays on the '\0'.
+  Span next_chunk();
+  bool at_end(const char* at) const { return end_of_input_ && at == last_; }
+  std::size_t offset_of(const char* at) const { return consumed_ + static_cast<std::size_t>(at - buffer_.data()); }
+  // Line and column (1-based) of `offset`, which must not lie before the current chunk
+  // by more than the part of a string (strings hold no raw newline), as RapidJSON's error
+  // offsets never do.
+  Position position_of(std::size_t offset) const;
+
+ private:
+  void fill();
+
+  std::istream& in_;
+  std::vector<char> buffer_;
+  const char* begin_ = nullptr;  // after a byte order mark, in the first chunk
+  const char* last_ = nullptr;
+  std::size_t consumed_ = 0;     // bytes of the chunks before this one
+  bool end_of_input_ = false;
+  std::size_t lines_before_ = 0;          // newlines in the chunks before this one
+  std::size_t last_newline_before_ = 0;   // 1 + offset of the last of them, 0 when none
+};
+
+// The RapidJSON input stream: a cursor into a ChunkSource's current chunk. RapidJSON takes
+// '\0' as the end of the input; a NUL byte in the data is told apart by at_nul(). Cheap
+// to copy (StreamTraits below): RapidJSON then reads strings and numbers through a local
+// copy whose cursor stays in registers, rather than reloading it after every byte it
+// stores (a char store may alias anything).
 class ChunkStream {
  public:
   using Ch = char;
 
-  explicit ChunkStream(std::istream& in);
-  ChunkStream(const ChunkStream&) = delete;
-  ChunkStream& operator=(const ChunkStream&) = delete;
+  explicit ChunkStream(ChunkSource& source) : source_(&source) { set(source.span()); }
 
   Ch Peek() const { return *current_; }
-  Ch Take() {
+  RAPIDJSON_FORCEINLINE Ch Take() {
     const Ch c = *current_;
     if (current_ < last_) {
       ++current_;
     } else {
-      next_chunk();
+      set(after(*source_, current_));
     }
     return c;
   }
-  std::size_t Tell() const { return consumed_ + static_cast<std::size_t>(current_ - buffer_.data()); }
+  std::size_t Tell() const { return source_->offset_of(current_); }
 
   // The rest of RapidJSON's stream concept: writing is only for parsing in place, which a
   // read-only stream is never used for (read() does not pass kParseInsituFlag).
@@ -59,33 +101,38 @@ class ChunkStream {
   void skip_whitespace();
 
   // True when the stream stopped at a NUL byte of the data rather than at its end.
-  bool at_nul() const { return *current_ == '\0' && !(end_of_input_ && current_ == last_); }
-
-  struct Position {
-    std::size_t line = 1;
-    std::size_t column = 1;
-  };
-  // Line and column (1-based) of `offset`, which must not lie before the current chunk
-  // by more than the part of a string (strings hold no raw newline), as RapidJSON's error
-  // offsets never do.
-  Position position_of(std::size_t offset) const;
+  bool at_nul() const { return *current_ == '\0' && !source_->at_end(current_); }
 
  private:
-  void next_chunk();
-  void fill();
+  // Out of line and static: the cursor's address never escapes, so it can live in registers.
+  static ChunkSource::Span after(ChunkSource& source, const char* last);
+  void set(ChunkSource::Span span) {
+    current_ = span.current;
+    last_ = span.last;
+  }
 
-  std::istream& in_;
-  std::vector<char> buffer_;
   const char* current_ = nullptr;
-  const char* last_ = nullptr;  // the last readable byte: data, or the '\0' after the end
-  std::size_t consumed_ = 0;    // bytes of the chunks before this one
-  bool end_of_input_ = false;
-  std::size_t lines_before_ = 0;          // newlines in the chunks before this one
-  std::size_t last_newline_before_ = 0;   // 1 + offset of the last of them, 0 when none
+  const char* last_ = nullptr;
+  ChunkSource* source_;
 };
 
+}  // namespace zkgate::gate::json_sax
+
+namespace rapidjson {
+template <>
+struct StreamTraits<zkgate::gate::json_sax::ChunkStream> {
+  enum { copyOptimization = 1 };
+};
+}  // namespace rapidjson
+
+namespace zkgate::gate::json_sax {
+
 // ADL finds this for RapidJSON's SkipWhitespace(is): a plain function wins over its template.
-inline void SkipWhitespace(ChunkStream& stream) { stream.skip_whitespace(); }
+// Most calls find no whitespace at all: that test stays inline.
+inline void SkipWhitespace(ChunkStream& stream) {
+  const char c = stream.Peek();
+  if (c == ' ' || c == '\n' || c == '\r' || c == '\t') stream.skip_whitespace();
+}
 
 // What a document handler receives: scalars as text (numbers exactly as written, so a
 // figure over 64 bits is never rounded through a double) and container boundaries. A
@@ -96,10 +143,11 @@ inline void SkipWhitespace(ChunkStream& stream) { stream.skip_whitespace(); }
 
 // Throw util::InputError naming `source` for a syntax error ("parse error at line L,
 // column C: syntax error: ..." with `hint`), a string that is not UTF-8 or a NUL byte (its line).
-[[noreturn]] void fail_parse(const ChunkStream& stream, rapidjson::ParseResult result, const std::string& source,
+[[noreturn]] void fail_parse(const ChunkSource& input, rapidjson::ParseResult result, const std::string& source,
                              const std::string& hint);
-[[noreturn]] void fail_nul(const ChunkStream& stream, const std::string& source);
-[[noreturn]] void fail_encoding(const ChunkStream& stream, const std::string& source, const std::string& hint);
+[[noreturn]] void fail_nul(const ChunkSource& input, const ChunkStream& stream, const std::string& source);
+[[noreturn]] void fail_encoding(const ChunkSource& input, std::size_t offset, const std::string& source,
+                                const std::string& hint);
 
 // A decoded string is checked rather than every byte as it is read (RapidJSON's
 // kParseValidateEncodingFlag costs ~8 instructions per byte): this also catches an escaped
@@ -109,8 +157,7 @@ bool is_utf8(std::string_view text);
 template <typename Handler>
 class Adapter : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Adapter<Handler>> {
  public:
-  Adapter(Handler& handler, const ChunkStream& stream, const std::string& source, const std::string& hint)
-      : handler_(handler), stream_(stream), source_(source), hint_(hint) {}
+  explicit Adapter(Handler& handler) : handler_(handler) {}
 
   bool Null() {
     return call([this] { handler_.null(); });
@@ -122,10 +169,12 @@ class Adapter : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Adapter<H
     return call([&] { handler_.number(std::string_view(text, length)); });
   }
   bool String(const char* text, rapidjson::SizeType length, bool) {
-    return call([&] { handler_.string(checked(text, length)); });
+    const std::string_view view(text, length);
+    return is_utf8(view) ? call([&] { handler_.string(view); }) : not_utf8();
   }
   bool Key(const char* text, rapidjson::SizeType length, bool) {
-    return call([&] { handler_.key(checked(text, length)); });
+    const std::string_view view(text, length);
+    return is_utf8(view) ? call([&] { handler_.key(view); }) : not_utf8();
   }
   bool StartObject() {
     return call([this] { handler_.start_object(); });
@@ -141,6 +190,8 @@ class Adapter : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Adapter<H
   }
 
   std::exception_ptr error() const { return error_; }
+  // The parse stopped at a string that is not UTF-8 (RapidJSON's offset: just after it).
+  bool stopped_at_bad_string() const { return bad_string_; }
 
  private:
   // The handler's exception stops the parse through RapidJSON's own channel (false).
@@ -155,17 +206,14 @@ class Adapter : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Adapter<H
     }
   }
 
-  std::string_view checked(const char* text, rapidjson::SizeType length) const {
-    const std::string_view view(text, length);
-    if (!is_utf8(view)) fail_encoding(stream_, source_, hint_);
-    return view;
+  bool not_utf8() {
+    bad_string_ = true;
+    return false;
   }
 
   Handler& handler_;
-  const ChunkStream& stream_;
-  const std::string& source_;
-  const std::string& hint_;
   std::exception_ptr error_;
+  bool bad_string_ = false;
 };
 
 // Reads one JSON document from `in` into `handler`; throws util::InputError (see
@@ -174,13 +222,15 @@ template <typename Handler>
 void read(std::istream& in, const std::string& source, const std::string& hint, Handler& handler) {
   // Iterative: nesting depth costs heap, not stack. Numbers as written: see Handler.
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
-  ChunkStream stream(in);
-  Adapter<Handler> adapter(handler, stream, source, hint);
+  ChunkSource input(in);
+  ChunkStream stream(input);
+  Adapter<Handler> adapter(handler);
   rapidjson::Reader reader;
   const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, adapter);
   if (adapter.error()) std::rethrow_exception(adapter.error());
-  if (stream.at_nul()) fail_nul(stream, source);
-  if (result.IsError()) fail_parse(stream, result, source, hint);
+  if (stream.at_nul()) fail_nul(input, stream, source);
+  if (adapter.stopped_at_bad_string()) fail_encoding(input, result.Offset(), source, hint);
+  if (result.IsError()) fail_parse(input, result, source, hint);
 }
 
 }  // namespace zkgate::gate::json_sax

@@ -1,6 +1,6 @@
 #include "gate/profile/profile_json_fields.h"
 
-#include <charconv>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -18,19 +18,27 @@ bool is_unsigned(const Value& value) {
 
 }  // namespace
 
+// One pass over text RapidJSON has already checked against the JSON number grammar.
 Number number_from_text(std::string_view text) {
   Number number;
-  for (const char c : text) {
-    if (c == '.' || c == 'e' || c == 'E') return number;  // a fraction or an exponent: a double
+  const bool negative = !text.empty() && text.front() == '-';
+  std::uint64_t magnitude = 0;
+  bool fits = true;
+  for (std::size_t at = negative ? 1 : 0; at < text.size(); ++at) {
+    const char c = text[at];
+    if (c < '0' || c > '9') return number;  // a fraction or an exponent: a double
+    const std::uint64_t digit = static_cast<std::uint64_t>(c - '0');
+    if (magnitude > (UINT64_MAX - digit) / 10) fits = false;
+    magnitude = magnitude * 10 + digit;
   }
-  const char* const end = text.data() + text.size();
-  if (!text.empty() && text.front() == '-') {
-    const auto [stop, error] = std::from_chars(text.data(), end, number.signed_value);
-    number.integer = error == std::errc() && stop == end;
+  if (!fits) return number;  // past 64 bits: a double
+  if (!negative) {
+    number.integer = true;
+    number.unsigned_value = magnitude;
+  } else if (magnitude <= static_cast<std::uint64_t>(INT64_MAX) + 1) {
+    number.integer = true;
     number.signed_form = true;
-  } else {
-    const auto [stop, error] = std::from_chars(text.data(), end, number.unsigned_value);
-    number.integer = error == std::errc() && stop == end;
+    number.signed_value = magnitude == static_cast<std::uint64_t>(INT64_MAX) + 1 ? INT64_MIN : -static_cast<std::int64_t>(magnitude);
   }
   return number;
 }
