@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -19,6 +20,33 @@ bool starts_with(std::string_view text, std::string_view prefix) { return text.s
 // Where the reader is in the report. Tables end at a blank line; a DETAIL block ends at
 // the next top-level title.
 enum class Section { Prelude, Boxed, Top, CostDistribution, Opcodes, Frops, TopSteps, TopCost, Detail, Tags, Skip };
+
+// The functions a report prints under one name (two symbols can: monomorphizations) and
+// the DETAIL blocks read for that name so far. Most names have one function: no vector.
+struct NameUse {
+  std::size_t functions = 0;
+  std::size_t first = 0;
+  std::vector<std::size_t> more;
+  std::size_t detail_blocks = 0;
+
+  std::size_t function(std::size_t i) const { return i == 0 ? first : more[i - 1]; }
+  bool has(std::size_t index) const {
+    return functions > 0 && (first == index || std::find(more.begin(), more.end(), index) != more.end());
+  }
+  void add(std::size_t index) {
+    if (functions++ == 0) {
+      first = index;
+    } else {
+      more.push_back(index);
+    }
+  }
+};
+
+// Lets the name map be searched with a std::string_view.
+struct NameHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+};
 
 class ZiskReportParser {
  public:
@@ -245,28 +273,36 @@ class ZiskReportParser {
 
   // Two symbols can print the same name (monomorphizations); they stay apart as "name",
   // "name (2)", ... in order of first appearance.
-  std::size_t add_function(std::string_view name) {
-    std::vector<std::size_t>& same = occurrences_[std::string(name)];
+  std::size_t add_function(std::string_view name, NameUse& use) {
     FunctionStat& added = profile_.functions.emplace_back();
-    added.name = same.empty() ? std::string(name) : fmt::format("{} ({})", name, same.size() + 1);
-    if (!same.empty()) ++duplicate_names_;
-    same.push_back(profile_.functions.size() - 1);
-    return same.back();
+    added.name = use.functions == 0 ? std::string(name) : fmt::format("{} ({})", name, use.functions + 1);
+    if (use.functions != 0) ++duplicate_names_;
+    const std::size_t index = profile_.functions.size() - 1;
+    use.add(index);
+    detailed_.push_back(false);
+    return index;
+  }
+
+  // One hash lookup per row or block, without building a std::string for it.
+  NameUse& use_of(std::string_view name) {
+    auto found = names_.find(name);
+    if (found == names_.end()) found = names_.emplace(std::string(name), NameUse{}).first;
+    return found->second;
   }
 
   // The entry a top-list row belongs to: one not yet ranked in this list, preferring the
   // one with the same call count (the two lists rank the same symbols differently).
   std::size_t function_for_row(std::string_view name, bool by_steps, std::uint64_t calls) {
-    const auto found = occurrences_.find(std::string(name));
-    if (found == occurrences_.end()) return add_function(name);
+    NameUse& use = use_of(name);
     std::optional<std::size_t> fallback;
-    for (const std::size_t index : found->second) {
+    for (std::size_t i = 0; i < use.functions; ++i) {
+      const std::size_t index = use.function(i);
       const FunctionStat& candidate = profile_.functions[index];
       if ((by_steps ? candidate.rank_by_steps : candidate.rank_by_cost).has_value()) continue;
       if (candidate.calls == calls) return index;
       if (!fallback) fallback = index;
     }
-    return fallback ? *fallback : add_function(name);
+    return fallback ? *fallback : add_function(name, use);
   }
 
   void function_row(std::string_view line) {
@@ -300,17 +336,17 @@ class ZiskReportParser {
 
   void enter_detail(std::string_view line) {
     close_detail();
-    const std::string name(trim_right(line.substr(std::string_view("DETAIL FUNCTION ").size())));
+    const std::string_view name = trim_right(line.substr(std::string_view("DETAIL FUNCTION ").size()));
     enter(Section::Detail, line);
     detail_line_ = in_.line_number();
     detail_has_steps_ = detail_has_cost_ = detail_has_table_ = false;
-    const std::size_t seen = detail_blocks_by_name_[name]++;
+    NameUse& use = use_of(name);
+    const std::size_t seen = use.detail_blocks++;
     std::size_t matched = 0;
     std::optional<std::size_t> index;
-    const auto same = occurrences_.find(name);
     for (const std::size_t ranked : cost_ranked_) {
-      if (same == occurrences_.end()) break;
-      if (std::find(same->second.begin(), same->second.end(), ranked) == same->second.end()) continue;
+      if (use.functions == 0) break;
+      if (!use.has(ranked)) continue;
       if (matched++ == seen) index = ranked;
     }
     if (!index) {
@@ -318,10 +354,11 @@ class ZiskReportParser {
         in_.fail(fmt::format("more DETAIL FUNCTION blocks for \"{}\" than TOP COST FUNCTIONS rows", name),
                  "the file holds more than one report");
       }
-      index = add_function(name);
+      index = add_function(name, use);
     }
     detail_index_ = *index;
-    detailed_.insert(*index);
+    detailed_[*index] = true;
+    any_detail_ = true;
     detail_table_ = DetailTable::None;
     profile_.functions_known = true;
   }
@@ -424,10 +461,10 @@ class ZiskReportParser {
   bool precompile_table_ = false;
   std::unordered_set<std::string> opcode_names_;
   std::optional<bool> per_call_;
-  std::unordered_map<std::string, std::vector<std::size_t>> occurrences_;
-  std::unordered_map<std::string, std::size_t> detail_blocks_by_name_;
+  std::unordered_map<std::string, NameUse, NameHash, std::equal_to<>> names_;
   std::vector<std::size_t> cost_ranked_;
-  std::unordered_set<std::size_t> detailed_;
+  std::vector<bool> detailed_;  // per function: a DETAIL block was read for it
+  bool any_detail_ = false;
   std::size_t detail_index_ = 0;
   DetailTable detail_table_ = DetailTable::None;
   zisk::OpcodeColumns detail_columns_;
@@ -470,12 +507,12 @@ Profile ZiskReportParser::finish() {
   if (have_cost_distribution_ && !have_frops_ && profile_.metadata.count("layout") == 0) {
     in_.fail_at(report_line_, "REPORT block without the FROPS line that follows the cost distribution", cut_hint);
   }
-  if (!detailed_.empty()) {
+  if (any_detail_) {
     // ziskemu -D prints one DETAIL block per TOP COST function: a missing one means a cut.
     std::size_t missing = 0;
     std::string first_missing;
     for (const std::size_t index : cost_ranked_) {
-      if (detailed_.count(index) != 0) continue;
+      if (detailed_[index]) continue;
       if (missing++ == 0) first_missing = profile_.functions[index].name;
     }
     if (missing > 0) {
