@@ -1,8 +1,5 @@
 #pragma once
 
-#include <cmath>
-#include <cstdlib>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gate/profile/profile_json_fields.h"
+#include "gate/profile/json_sax.h"
 
 namespace zkgate::gate {
 
@@ -46,15 +43,14 @@ class JsonBuilder {
   std::string key_;
 };
 
-// A number as written (json_sax) as nlohmann-json's parser would hold it: an unsigned or
-// signed 64-bit integer, else a double; nullopt for a figure beyond a double's range, which
-// nlohmann-json refuses with an exception rather than a value.
-inline std::optional<nlohmann::json> number_json(std::string_view raw) {
-  const profile_json_fields::Number number = profile_json_fields::number_from_text(raw);
-  if (number.integer) return number.signed_form ? nlohmann::json(number.signed_value) : nlohmann::json(number.unsigned_value);
-  const double value = std::strtod(std::string(raw).c_str(), nullptr);  // zkgate never sets a locale: '.' is the point
-  if (!std::isfinite(value)) return std::nullopt;
-  return nlohmann::json(value);
+// A number (json_sax) as nlohmann-json's parser holds it.
+inline nlohmann::json number_json(const json_sax::Number& number) {
+  switch (number.kind) {
+    case json_sax::Number::Kind::Unsigned: return nlohmann::json(number.unsigned_value);
+    case json_sax::Number::Kind::Signed: return nlohmann::json(number.signed_value);
+    case json_sax::Number::Kind::Double: break;
+  }
+  return nlohmann::json(number.double_value);
 }
 
 }  // namespace zkgate::gate

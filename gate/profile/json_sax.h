@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <istream>
 #include <string>
@@ -134,10 +136,21 @@ inline void SkipWhitespace(ChunkStream& stream) {
   if (c == ' ' || c == '\n' || c == '\r' || c == '\t') stream.skip_whitespace();
 }
 
-// What a document handler receives: scalars as text (numbers exactly as written, so a
-// figure over 64 bits is never rounded through a double) and container boundaries. A
-// handler throws util::InputError to stop.
-//   void null(); void boolean(bool); void number(std::string_view raw);
+// A number as read: an integer when it has no fraction or exponent and fits 64 bits
+// (unsigned, or signed when negative, "-0" included), else a double (correctly rounded; a
+// figure past a double's range is a syntax error). A figure over 2^64 - 1 is never an
+// integer, so it is refused wherever one is required, never rounded into one.
+struct Number {
+  enum class Kind { Unsigned, Signed, Double };
+  Kind kind = Kind::Unsigned;
+  std::uint64_t unsigned_value = 0;
+  std::int64_t signed_value = 0;
+  double double_value = 0;
+};
+
+// What a document handler receives: scalars and container boundaries. A handler throws
+// util::InputError to stop.
+//   void null(); void boolean(bool); void number(const Number&);
 //   void string(std::string_view); void key(std::string_view);
 //   void start_object(); void end_object(); void start_array(); void end_array();
 
@@ -165,8 +178,19 @@ class Adapter : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Adapter<H
   bool Bool(bool value) {
     return call([&] { handler_.boolean(value); });
   }
-  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
-    return call([&] { handler_.number(std::string_view(text, length)); });
+  bool Uint(unsigned value) { return unsigned_number(value); }
+  bool Uint64(std::uint64_t value) { return unsigned_number(value); }
+  bool Int(int value) { return signed_number(value); }
+  bool Int64(std::int64_t value) { return signed_number(value); }
+  bool Double(double value) {
+    if (!std::isfinite(value)) {  // past a double's range (RapidJSON makes it infinite)
+      huge_number_ = true;
+      return false;
+    }
+    Number number;
+    number.kind = Number::Kind::Double;
+    number.double_value = value;
+    return call([&] { handler_.number(number); });
   }
   bool String(const char* text, rapidjson::SizeType length, bool) {
     const std::string_view view(text, length);
@@ -192,6 +216,7 @@ class Adapter : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Adapter<H
   std::exception_ptr error() const { return error_; }
   // The parse stopped at a string that is not UTF-8 (RapidJSON's offset: just after it).
   bool stopped_at_bad_string() const { return bad_string_; }
+  bool stopped_at_huge_number() const { return huge_number_; }
 
  private:
   // The handler's exception stops the parse through RapidJSON's own channel (false).
@@ -206,6 +231,18 @@ class Adapter : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Adapter<H
     }
   }
 
+  bool unsigned_number(std::uint64_t value) {
+    Number number;
+    number.unsigned_value = value;
+    return call([&] { handler_.number(number); });
+  }
+  bool signed_number(std::int64_t value) {
+    Number number;
+    number.kind = Number::Kind::Signed;
+    number.signed_value = value;
+    return call([&] { handler_.number(number); });
+  }
+
   bool not_utf8() {
     bad_string_ = true;
     return false;
@@ -214,14 +251,16 @@ class Adapter : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Adapter<H
   Handler& handler_;
   std::exception_ptr error_;
   bool bad_string_ = false;
+  bool huge_number_ = false;
 };
 
 // Reads one JSON document from `in` into `handler`; throws util::InputError (see
 // fail_parse) or whatever the handler threw.
 template <typename Handler>
 void read(std::istream& in, const std::string& source, const std::string& hint, Handler& handler) {
-  // Iterative: nesting depth costs heap, not stack. Numbers as written: see Handler.
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
+  // Iterative: nesting depth costs heap, not stack. Full precision: doubles as strtod reads
+  // them (only quoted in messages).
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
   ChunkSource input(in);
   ChunkStream stream(input);
   Adapter<Handler> adapter(handler);
@@ -230,6 +269,9 @@ void read(std::istream& in, const std::string& source, const std::string& hint, 
   if (adapter.error()) std::rethrow_exception(adapter.error());
   if (stream.at_nul()) fail_nul(input, stream, source);
   if (adapter.stopped_at_bad_string()) fail_encoding(input, result.Offset(), source, hint);
+  if (adapter.stopped_at_huge_number()) {
+    fail_parse(input, rapidjson::ParseResult(rapidjson::kParseErrorNumberTooBig, result.Offset()), source, hint);
+  }
   if (result.IsError()) fail_parse(input, result, source, hint);
 }
 

@@ -1,7 +1,5 @@
 #include "gate/profile/openvm_metrics_parser.h"
 
-#include <charconv>
-#include <cmath>
 #include <map>
 #include <string_view>
 
@@ -52,7 +50,8 @@ class MetricsReader {
     std::string group;  // from the last ["group", "<name>"] label
     bool has_value = false;
     Value value_kind = Value::Other;
-    std::string value_text;  // a string's text or a number as written
+    std::string value_text;  // a string's text
+    json_sax::Number value_number;
     json value_json;         // any other value (null, true, an array ...), for the message
 
     // Empties the entry, keeping the strings' capacity: entries are read by the million.
@@ -128,12 +127,8 @@ class MetricsReader {
     std::optional<std::uint64_t> number;
     if (item.value_kind == Value::String) {
       number = util::parse_grouped_u64(item.value_text);
-    } else if (item.value_kind == Value::Number) {
-      // Digits only: a sign, a fraction, an exponent or a figure over 64 bits is refused.
-      std::uint64_t parsed = 0;
-      const char* const end = item.value_text.data() + item.value_text.size();
-      const auto [stop, error] = std::from_chars(item.value_text.data(), end, parsed);
-      if (error == std::errc() && stop == end) number = parsed;
+    } else if (item.value_kind == Value::Number && item.value_number.kind == json_sax::Number::Kind::Unsigned) {
+      number = item.value_number.unsigned_value;  // a sign, a fraction or 2^64 and more are refused
     }
     if (!number) {
       fail(fmt::format("metric {} (entry {}) has value {}, expected an unsigned integer", metric, entries_, quoted(item)));
@@ -144,10 +139,7 @@ class MetricsReader {
   // The value as nlohmann-json dumps it, as the messages always quoted it.
   static std::string quoted(const Entry& item) {
     if (item.value_kind == Value::String) return json(item.value_text).dump();
-    if (item.value_kind == Value::Number) {
-      const std::optional<json> number = number_json(item.value_text);
-      return number ? number->dump() : item.value_text;  // past a double's range: as written
-    }
+    if (item.value_kind == Value::Number) return number_json(item.value_number).dump();
     return item.value_json.dump();
   }
 
@@ -176,8 +168,11 @@ class MetricsSax {
 
   void null() { scalar(Value::Other, {}, [] { return json(nullptr); }); }
   void boolean(bool value) { scalar(Value::Other, {}, [value] { return json(value); }); }
-  void number(std::string_view raw) {
-    scalar(Value::Number, raw, [raw] { return number_json(raw).value_or(json(HUGE_VAL)); });
+  void number(const json_sax::Number& number) {
+    if (!builder_.active() && !frames_.empty() && frames_.back().role == Role::Entry && key_ == Key::Value) {
+      entry_.value_number = number;
+    }
+    scalar(Value::Number, {}, [&number] { return number_json(number); });
   }
   // Metric names and label strings are most of the strings: read without a json wrapper.
   void string(std::string_view value) {

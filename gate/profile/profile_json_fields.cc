@@ -18,31 +18,6 @@ bool is_unsigned(const Value& value) {
 
 }  // namespace
 
-// One pass over text RapidJSON has already checked against the JSON number grammar.
-Number number_from_text(std::string_view text) {
-  Number number;
-  const bool negative = !text.empty() && text.front() == '-';
-  std::uint64_t magnitude = 0;
-  bool fits = true;
-  for (std::size_t at = negative ? 1 : 0; at < text.size(); ++at) {
-    const char c = text[at];
-    if (c < '0' || c > '9') return number;  // a fraction or an exponent: a double
-    const std::uint64_t digit = static_cast<std::uint64_t>(c - '0');
-    if (magnitude > (UINT64_MAX - digit) / 10) fits = false;
-    magnitude = magnitude * 10 + digit;
-  }
-  if (!fits) return number;  // past 64 bits: a double
-  if (!negative) {
-    number.integer = true;
-    number.unsigned_value = magnitude;
-  } else if (magnitude <= static_cast<std::uint64_t>(INT64_MAX) + 1) {
-    number.integer = true;
-    number.signed_form = true;
-    number.signed_value = magnitude == static_cast<std::uint64_t>(INT64_MAX) + 1 ? INT64_MIN : -static_cast<std::int64_t>(magnitude);
-  }
-  return number;
-}
-
 std::optional<Problem> check(const Field& field, const Value& value) {
   const auto missing = [&field] { return Problem{false, fmt::format("missing required key \"{}\"", field.key)}; };
   switch (field.kind) {

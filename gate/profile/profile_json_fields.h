@@ -50,7 +50,6 @@ struct Number {
   std::uint64_t unsigned_value = 0;
   std::int64_t signed_value = 0;
 };
-Number number_from_text(std::string_view text);
 
 // One field's value as found, enough to check it against its kind.
 struct Value {

@@ -1,6 +1,5 @@
 #include "gate/profile/zkgate_json_parser.h"
 
-#include <cmath>
 #include <exception>
 #include <iterator>
 #include <optional>
@@ -75,11 +74,13 @@ class ProfileSax {
     found.boolean = value;
     scalar(found, {}, [value] { return json(value); });
   }
-  void number(std::string_view raw) {
+  void number(const json_sax::Number& number) {
     fields::Value found = fields::Value::of(fields::Value::Type::Number);
-    found.number = fields::number_from_text(raw);
-    // For the keys kept as a DOM: past a double's range it is still a number, and no integer.
-    scalar(found, {}, [raw] { return number_json(raw).value_or(json(HUGE_VAL)); });
+    found.number.integer = number.kind != json_sax::Number::Kind::Double;
+    found.number.signed_form = number.kind == json_sax::Number::Kind::Signed;
+    found.number.unsigned_value = number.unsigned_value;
+    found.number.signed_value = number.signed_value;
+    scalar(found, {}, [&number] { return number_json(number); });
   }
   void string(std::string_view text) {
     scalar(fields::Value::of(fields::Value::Type::String), text, [text] { return json(std::string(text)); });
