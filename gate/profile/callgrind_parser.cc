@@ -69,11 +69,9 @@ class CallgrindParser {
       id = spec.substr(1, close - 1);
       name = trim(spec.substr(close + 1));
       if (name.empty()) {
-        const auto known = ids_.find(*id);
-        if (known == ids_.end()) {
-          in_.fail(fmt::format("function id ({}) is used before it is named", *id), "the file is garbled or cut");
-        }
-        return known->second;
+        const std::optional<std::size_t> known = function_of_id(*id);
+        if (!known) in_.fail(fmt::format("function id ({}) is used before it is named", *id), "the file is garbled or cut");
+        return *known;
       }
     }
     if (name.empty()) in_.fail("a function line without a name");
@@ -87,15 +85,45 @@ class CallgrindParser {
       nodes_.emplace_back();
       by_name_.emplace(std::string(name), index);
     }
-    if (id) {
-      const auto known = ids_.find(*id);
-      if (known != ids_.end()) {
-        known->second = index;
-      } else {
-        ids_.emplace(std::string(*id), index);
-      }
-    }
+    if (id) name_id(*id, index);
     return index;
+  }
+
+  // valgrind numbers ids 1, 2, 3 ... in order: such an id (decimal, no leading zero, below
+  // a bound that grows with the functions read) indexes a vector; any other text is a key
+  // of ids_. An id's place can move from ids_ to the vector as the bound grows, never
+  // back, so the vector is searched first.
+  std::optional<std::size_t> small_id(std::string_view id) const {
+    if (id.empty() || id.size() > 9 || (id.size() > 1 && id[0] == '0')) return std::nullopt;
+    std::size_t value = 0;
+    for (const char c : id) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (value >= 4 * names_.size() + 1024) return std::nullopt;  // memory bounded by the model
+    return value;
+  }
+
+  std::optional<std::size_t> function_of_id(std::string_view id) const {
+    const std::optional<std::size_t> small = small_id(id);
+    if (small && *small < by_small_id_.size() && by_small_id_[*small] != 0) return by_small_id_[*small] - 1;
+    const auto known = ids_.find(id);
+    if (known == ids_.end()) return std::nullopt;
+    return known->second;
+  }
+
+  void name_id(std::string_view id, std::size_t index) {
+    if (const std::optional<std::size_t> small = small_id(id)) {
+      if (*small >= by_small_id_.size()) by_small_id_.resize(*small + 1, 0);
+      by_small_id_[*small] = index + 1;
+      return;
+    }
+    const auto known = ids_.find(id);
+    if (known != ids_.end()) {
+      known->second = index;
+    } else {
+      ids_.emplace(std::string(id), index);
+    }
   }
 
   void calls_line(std::string_view spec) {
@@ -244,6 +272,7 @@ class CallgrindParser {
   std::vector<Node> nodes_;
   StringMap<std::size_t> by_name_;
   StringMap<std::size_t> ids_;
+  std::vector<std::size_t> by_small_id_;  // 1 + function index by small id, 0: not named
   std::optional<std::size_t> current_;
   std::optional<std::size_t> callee_;
   std::optional<std::uint64_t> pending_call_;

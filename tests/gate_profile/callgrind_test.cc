@@ -61,6 +61,25 @@ BOOST_AUTO_TEST_CASE(small_file_with_name_compression) {
   BOOST_TEST(self_sum(p) == p.total);
 }
 
+// Ids are text: "(2)" and "(02)" are different ids, and an id far beyond the functions read
+// (kept in a map rather than the vector valgrind's 1, 2, 3 ... go to) works the same.
+BOOST_AUTO_TEST_CASE(function_ids_are_compared_as_written) {
+  const std::string head = "events: Ir\nsummary: 7\n";
+  const std::string text = head + "fn=(2) a\n1 1\nfn=(02) b\n1 2\nfn=(123456789) c\n1 4\nfn=(2)\ncfn=(123456789)\n" +
+                           "calls=1 1\n1 4\nfn=(02)\n1 0\ntotals: 7\n";
+  const Profile p = zkgate::gate::parse_profile_text(text, "x.out", "callgrind");
+  BOOST_TEST_REQUIRE(p.functions.size() == 3u);
+  BOOST_TEST(find_function(p, "a")->self_steps.value() == 1u);
+  BOOST_TEST(find_function(p, "b")->self_steps.value() == 2u);
+  BOOST_TEST(find_function(p, "c")->calls.value() == 1u);
+  BOOST_TEST(find_function(p, "c")->callers.at(0).name == "a");
+  // An id renamed later points at the new name, whichever table holds it.
+  const std::string renamed = head + "fn=(5000) a\n1 1\nfn=(5000) b\n1 2\nfn=(5000)\n1 4\ntotals: 7\n";
+  BOOST_TEST(find_function(zkgate::gate::parse_profile_text(renamed, "x.out", "callgrind"), "b")->self_steps.value() == 6u);
+  BOOST_TEST(text_error_of(head + "fn=(7)\n1 7\ntotals: 7\n", "callgrind").find("function id (7) is used before it is named") !=
+             std::string::npos);
+}
+
 BOOST_FIXTURE_TEST_CASE(real_valgrind_run, TempDir, *boost::unit_test::precondition(ValgrindAvailable{})) {
   {
     std::ofstream source(path / "demo.c");
