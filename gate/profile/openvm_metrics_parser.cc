@@ -53,6 +53,7 @@ class MetricsReader {
     std::string value_text;  // a string's text
     json_sax::Number value_number;
     json value_json;         // any other value (null, true, an array ...), for the message
+    bool value_unquotable = false;  // an array or object too deep or too large to quote
 
     // Empties the entry, keeping the strings' capacity: entries are read by the million.
     void reset() {
@@ -62,6 +63,7 @@ class MetricsReader {
       value_kind = Value::Other;
       value_text.clear();
       value_json = nullptr;
+      value_unquotable = false;
     }
   };
 
@@ -140,6 +142,7 @@ class MetricsReader {
   static std::string quoted(const Entry& item) {
     if (item.value_kind == Value::String) return json(item.value_text).dump();
     if (item.value_kind == Value::Number) return number_json(item.value_number).dump();
+    if (item.value_unquotable) return "(an array or object too deep or too large to quote)";
     return item.value_json.dump();
   }
 
@@ -169,14 +172,14 @@ class MetricsSax {
   void null() { scalar(Value::Other, {}, [] { return json(nullptr); }); }
   void boolean(bool value) { scalar(Value::Other, {}, [value] { return json(value); }); }
   void number(const json_sax::Number& number) {
-    if (!builder_.active() && !frames_.empty() && frames_.back().role == Role::Entry && key_ == Key::Value) {
+    if (value_depth_ == 0 && !frames_.empty() && frames_.back().role == Role::Entry && key_ == Key::Value) {
       entry_.value_number = number;
     }
     scalar(Value::Number, {}, [&number] { return number_json(number); });
   }
   // Metric names and label strings are most of the strings: read without a json wrapper.
   void string(std::string_view value) {
-    const Role parent = builder_.active() || frames_.empty() ? Role::Other : frames_.back().role;
+    const Role parent = value_depth_ > 0 || frames_.empty() ? Role::Other : frames_.back().role;
     if (parent == Role::Entry && key_ == Key::Metric) {
       entry_.metric_is_string = true;
       entry_.metric = value;
@@ -195,8 +198,8 @@ class MetricsSax {
   void end_array() { close(); }
 
   void key(std::string_view name) {
-    if (builder_.active()) {
-      builder_.key(name);
+    if (value_depth_ > 0) {
+      if (quotable()) builder_.key(name);
     } else if (frames_.size() == 1) {
       if (name == "counter" || name == "gauge") has_lists_ = true;
     } else if (frames_.back().role == Role::Entry) {
@@ -229,6 +232,7 @@ class MetricsSax {
       entry_.value_kind = Value::Other;
       entry_.value_text.clear();
       entry_.value_json = nullptr;
+      entry_.value_unquotable = false;
     }
   }
 
@@ -236,8 +240,8 @@ class MetricsSax {
   // "value" or for a scalar "value" that is neither a string nor a number.
   template <typename AsJson>
   void scalar(Value kind, std::string_view text, AsJson as_json) {
-    if (builder_.active()) {
-      builder_.value(as_json());
+    if (value_depth_ > 0) {
+      if (quotable(1)) builder_.value(as_json());
       return;
     }
     if (frames_.empty()) return;  // the whole document is one scalar
@@ -269,15 +273,20 @@ class MetricsSax {
     if (frames_.empty()) root_is_object_ = is_object;
     Role role = Role::Other;
     const Role parent = frames_.empty() ? Role::Other : frames_.back().role;
-    if (builder_.active()) {
-      builder_.begin(is_object);
+    if (value_depth_ > 0) {
+      ++value_depth_;
+      if (quotable(1)) builder_.begin(is_object);
       role = Role::Value;
     } else if (frames_.size() == 2 && is_object) {
       entry_.reset();
       key_ = Key::Other;
       role = Role::Entry;
     } else if (parent == Role::Entry && key_ == Key::Value) {
-      builder_.begin(is_object);
+      builder_ = JsonBuilder();
+      value_depth_ = 1;
+      value_nodes_ = 0;
+      value_too_big_ = false;
+      if (quotable(1)) builder_.begin(is_object);
       role = Role::Value;
     } else if (parent == Role::Entry && key_ == Key::Labels) {
       entry_.labels_is_array = !is_object;
@@ -298,9 +307,11 @@ class MetricsSax {
     const Role role = frames_.back().role;
     frames_.pop_back();
     if (role == Role::Value) {
-      if (builder_.end()) {
+      if (quotable()) builder_.end();
+      if (--value_depth_ == 0) {
         entry_.value_kind = Value::Other;
-        entry_.value_json = builder_.take();
+        entry_.value_json = value_too_big_ ? json(nullptr) : builder_.take();
+        entry_.value_unquotable = value_too_big_;
       }
     } else if (role == Role::Label) {
       if (label_items_ == 2 && label_is_group_ && label_name_is_string_) entry_.group = label_name_;
@@ -319,7 +330,20 @@ class MetricsSax {
   bool label_is_group_ = false;
   bool label_name_is_string_ = false;
   std::string label_name_;
+  // A structured "value" is rebuilt only to quote it in a message: past kQuoteDepth levels
+  // or kQuoteNodes values it is not (nlohmann-json's dump recurses once per level).
+  static constexpr std::size_t kQuoteDepth = 64;
+  static constexpr std::size_t kQuoteNodes = 4096;
+  bool quotable(std::size_t added = 0) {
+    value_nodes_ += added;
+    if (value_depth_ > kQuoteDepth || value_nodes_ > kQuoteNodes) value_too_big_ = true;
+    return !value_too_big_;
+  }
+
   JsonBuilder builder_;
+  std::size_t value_depth_ = 0;  // open containers of the "value" being read
+  std::size_t value_nodes_ = 0;
+  bool value_too_big_ = false;
 };
 
 }  // namespace

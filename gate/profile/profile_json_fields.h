@@ -42,6 +42,14 @@ inline constexpr Field kOpcodeFields[] = {
     {"name", Kind::RequiredText}, {"count", Kind::RequiredCount}, {"cost", Kind::Count}, {"precompile", Kind::Flag}};
 inline constexpr Field kCallerFields[] = {{"name", Kind::RequiredText}, {"calls", Kind::Count}, {"steps", Kind::Count}};
 
+// The root keys profile_from_json reads. The streamed reader builds only these (and reads
+// "functions" itself): any other key cannot change the profile, so it costs no memory.
+inline constexpr std::string_view kProfileKeys[] = {
+    "schema",  "source",        "format",    "zkvm",           "unit",           "total",
+    "total_note", "total_cost", "cost_distribution", "ram_bytes", "gas",         "opcodes_known",
+    "opcodes", "functions_known", "functions_complete", "top_n_by_steps", "top_n_by_cost", "functions",
+    "metadata"};
+
 // A JSON number as nlohmann-json holds it: an integer when it has no fraction or exponent
 // and fits 64 bits (unsigned, or signed when negative), else a double.
 struct Number {

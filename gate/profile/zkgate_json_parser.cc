@@ -1,5 +1,6 @@
 #include "gate/profile/zkgate_json_parser.h"
 
+#include <algorithm>
 #include <exception>
 #include <iterator>
 #include <optional>
@@ -90,6 +91,8 @@ class ProfileSax {
     switch (frames_.back()) {
       case Role::Root:
         root_key_ = name;
+        root_key_known_ = std::find(std::begin(fields::kProfileKeys), std::end(fields::kProfileKeys), name) !=
+                          std::end(fields::kProfileKeys);
         if (name == "functions") {  // a later "functions" key replaces the list
           functions_.clear();
           error_ = nullptr;
@@ -130,7 +133,7 @@ class ProfileSax {
     if (frames_.empty()) return;  // the document is a scalar: "expected an object"
     switch (frames_.back()) {
       case Role::Root:
-        document_[root_key_] = make_json();
+        if (root_key_known_) document_[root_key_] = make_json();
         break;
       case Role::Build:
         builder_.value(make_json());
@@ -169,7 +172,7 @@ class ProfileSax {
         if (root_key_ == "functions" && !is_object) {
           document_["functions"] = json::array();
           role = Role::Functions;
-        } else {
+        } else if (root_key_known_) {
           builder_.begin(is_object);
           role = Role::Build;
         }
@@ -312,6 +315,7 @@ class ProfileSax {
   std::vector<Role> frames_;
   json document_;
   std::string root_key_;
+  bool root_key_known_ = false;
   JsonBuilder builder_;
 
   std::vector<FunctionStat> functions_;

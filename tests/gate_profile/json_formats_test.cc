@@ -155,11 +155,23 @@ BOOST_AUTO_TEST_CASE(json_values_are_read_as_written) {
              std::string::npos);
 }
 
-// Nesting costs heap, not stack: a million brackets are a syntax error, not a crash.
+// Nesting costs heap, not stack: a million brackets are a syntax error, not a crash, and
+// a million-deep "value" is named, not quoted (quoting it recursed once per level).
 BOOST_AUTO_TEST_CASE(json_deep_nesting_is_refused_without_recursion) {
   const std::string deep = R"({"counter": )" + std::string(1000000, '[');
   BOOST_TEST(text_error(deep, "openvm-metrics").find("doc.json: parse error at line 1, column 1000013: syntax error") == 0u,
              text_error(deep, "openvm-metrics"));
+  const std::string entry = R"({"counter": [{"metric": "total_cycles", "labels": [["group", "a"]], "value": )";
+  const std::string nested = entry + std::string(1000000, '[') + std::string(1000000, ']') + "}]}";
+  BOOST_TEST(text_error(nested, "openvm-metrics").find("has value (an array or object too deep or too large to quote)") !=
+             std::string::npos);
+  std::string wide = entry + "[1";
+  for (int i = 0; i < 5000; ++i) wide += ",1";
+  BOOST_TEST(text_error(wide + "]}]}", "openvm-metrics").find("has value (an array or object too deep or too large to quote)") !=
+             std::string::npos);
+  const std::string zkgate = R"({"schema": "zkgate-profile/1", "format": "f", "total": 1, "x": )" + std::string(1000000, '[') +
+                             std::string(1000000, ']') + R"(, "metadata": {"k": "v"}})";
+  BOOST_TEST(parse_profile_text(zkgate, "doc.json", "zkgate-json").metadata.at("k") == "v");
 }
 
 // zkgate JSON is read with the "functions" list taken out of the DOM element by element;
