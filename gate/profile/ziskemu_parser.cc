@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <iterator>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "gate/profile/string_index.h"
 #include "gate/profile/text_fields.h"
+#include "gate/profile/ziskemu_names.h"
 #include "gate/profile/ziskemu_rows.h"
 #include "util/numbers.h"
 
@@ -21,33 +22,6 @@ bool starts_with(std::string_view text, std::string_view prefix) { return text.s
 // Where the reader is in the report. Tables end at a blank line; a DETAIL block ends at
 // the next top-level title.
 enum class Section { Prelude, Boxed, Top, CostDistribution, Opcodes, Frops, TopSteps, TopCost, Detail, Tags, Skip };
-
-// The functions a report prints under one name (two symbols can: monomorphizations) and
-// the DETAIL blocks read for that name so far. Most names have one function: no vector.
-struct NameUse {
-  std::size_t functions = 0;
-  std::size_t first = 0;
-  std::vector<std::size_t> more;
-  std::size_t detail_blocks = 0;
-
-  std::size_t function(std::size_t i) const { return i == 0 ? first : more[i - 1]; }
-  bool has(std::size_t index) const {
-    return functions > 0 && (first == index || std::find(more.begin(), more.end(), index) != more.end());
-  }
-  void add(std::size_t index) {
-    if (functions++ == 0) {
-      first = index;
-    } else {
-      more.push_back(index);
-    }
-  }
-};
-
-// Lets the name map be searched with a std::string_view.
-struct NameHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
-};
 
 class ZiskReportParser {
  public:
@@ -274,7 +248,7 @@ class ZiskReportParser {
 
   // Two symbols can print the same name (monomorphizations); they stay apart as "name",
   // "name (2)", ... in order of first appearance.
-  std::size_t add_function(std::string_view name, NameUse& use) {
+  std::size_t add_function(std::string_view name, zisk::NameUse& use) {
     FunctionStat& added = profile_.functions.emplace_back();
     added.name = use.functions == 0 ? std::string(name) : fmt::format("{} ({})", name, use.functions + 1);
     if (use.functions != 0) ++duplicate_names_;
@@ -285,16 +259,16 @@ class ZiskReportParser {
   }
 
   // One hash lookup per row or block, without building a std::string for it.
-  NameUse& use_of(std::string_view name) {
+  zisk::NameUse& use_of(std::string_view name) {
     auto found = names_.find(name);
-    if (found == names_.end()) found = names_.emplace(std::string(name), NameUse{}).first;
+    if (found == names_.end()) found = names_.emplace(std::string(name), zisk::NameUse{}).first;
     return found->second;
   }
 
   // The entry a top-list row belongs to: one not yet ranked in this list, preferring the
   // one with the same call count (the two lists rank the same symbols differently).
   std::size_t function_for_row(std::string_view name, bool by_steps, std::uint64_t calls) {
-    NameUse& use = use_of(name);
+    zisk::NameUse& use = use_of(name);
     std::optional<std::size_t> fallback;
     for (std::size_t i = 0; i < use.functions; ++i) {
       const std::size_t index = use.function(i);
@@ -354,7 +328,7 @@ class ZiskReportParser {
     enter(Section::Detail, line);
     detail_line_ = in_.line_number();
     detail_has_steps_ = detail_has_cost_ = detail_has_table_ = false;
-    NameUse& use = use_of(name);
+    zisk::NameUse& use = use_of(name);
     const std::size_t seen = use.detail_blocks++;
     std::size_t matched = 0;
     std::optional<std::size_t> index;
@@ -471,7 +445,7 @@ class ZiskReportParser {
   bool precompile_table_ = false;
   std::unordered_set<std::string> opcode_names_;
   std::optional<bool> per_call_;
-  std::unordered_map<std::string, NameUse, NameHash, std::equal_to<>> names_;
+  StringMap<zisk::NameUse> names_;
   std::vector<std::size_t> cost_ranked_;
   std::vector<bool> detailed_;  // per function: a DETAIL block was read for it
   bool any_detail_ = false;
