@@ -113,6 +113,21 @@ BOOST_FIXTURE_TEST_CASE(json_nul_bytes_past_the_first_mebibyte_are_refused_with_
   BOOST_TEST(file_error(*this, inside, "openvm-metrics").find(": binary data (a NUL byte)") != std::string::npos);
 }
 
+// Strings, escapes, numbers and literals cut by the 64 KiB chunk boundary at every offset.
+BOOST_AUTO_TEST_CASE(json_tokens_across_the_chunk_boundary) {
+  const std::string entry =
+      R"({"metric": "total_cycles", "labels": [["group", "a\"\uD83D\uDE00\u00e9\n"]], "value": 18446744073709551615, "x": [true, null, false, -1.5e-3]})";
+  for (std::size_t shift = 0; shift < entry.size(); ++shift) {
+    const std::string head = "{\"counter\": [";
+    const std::string text = head + std::string(65536 - head.size() - shift, ' ') + entry + "]}";
+    BOOST_TEST_CONTEXT("shift " << shift) {
+      const Profile p = parse_profile_text(text, "doc.json", "openvm-metrics");
+      BOOST_TEST(p.functions.at(0).name == "a\"\xF0\x9F\x98\x80\xC3\xA9\n");
+      BOOST_TEST(p.total == UINT64_MAX);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(json_strings_must_be_utf8) {
   const auto with_group = [](const std::string& group) {
     return R"({"counter": [{"metric": "total_cycles", "labels": [["group", ")" + group + R"("]], "value": "5"}]})";
