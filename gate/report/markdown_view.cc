@@ -145,16 +145,7 @@ void set_crypto(data& view, const Comparison& comparison) {
 
 void set_advice(data& view, const Comparison& comparison) {
   data rows{data::type::list};
-  for (const AdviceItem& item : comparison.advice) {
-    data row;
-    row.set("rule_id", item.rule_id);
-    row.set("title", item.title);
-    row.set("message", item.message);
-    row.set("hint", item.hint);
-    row.set("has_hint", !item.hint.empty());
-    row.set("evidence", text_list(item.evidence));
-    rows.push_back(row);
-  }
+  for (const AdviceItem& item : comparison.advice) rows.push_back(advice_row(item));
   view.set("advice_checked", comparison.advice_checked);
   view.set("has_advice", !comparison.advice.empty());
   view.set("advice", rows);
@@ -240,6 +231,17 @@ data case_view(const CaseResult& result, bool single_case) {
 }
 
 }  // namespace
+
+data advice_row(const AdviceItem& item) {
+  data row;
+  row.set("rule_id", item.rule_id);
+  row.set("title", item.title);
+  row.set("message", item.message);
+  row.set("hint", item.hint);
+  row.set("has_hint", !item.hint.empty());
+  row.set("evidence", text_list(item.evidence));
+  return row;
+}
 
 std::string function_delta_chart(const Comparison& comparison) {
   const bool use_cost = functions_use_cost(comparison);

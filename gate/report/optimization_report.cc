@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "gate/compare/format.h"
+#include "gate/report/markdown_view.h"
 #include "util/input_error.h"
 #include "util/markdown.h"
 
@@ -86,15 +87,7 @@ data optimization_view(const OptimizationReport& report) {
   data advice{data::type::list};
   data next{data::type::list};
   for (const AdviceItem& item : report.advice) {
-    data row;
-    row.set("rule_id", item.rule_id);
-    row.set("title", item.title);
-    row.set("message", item.message);
-    row.set("hint", item.hint);
-    row.set("has_hint", !item.hint.empty());
-    data evidence{data::type::list};
-    for (const std::string& line : item.evidence) evidence.push_back(data("text", line));
-    row.set("evidence", evidence);
+    const data row = advice_row(item);
     advice.push_back(row);
     if (next.list_value().size() < kNextSteps) next.push_back(row);
   }
