@@ -1,4 +1,4 @@
-// Precompiled into every test suite when ZKGATE_TEST_PCH is on (CI's cold build): the
+// Precompiled into every test suite when ZKGATE_PCH is on (CI's cold build): the
 // headers most test files include and that cost most of their front-end time.
 #pragma once
 
