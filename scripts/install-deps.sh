@@ -11,7 +11,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libkainjow-mustache-dev rapidjson-dev
   libcurl4-openssl-dev
   cmark-gfm valgrind time python3
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev lld
   shellcheck ccache
   pre-commit
 )
