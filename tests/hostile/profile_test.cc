@@ -113,6 +113,17 @@ BOOST_FIXTURE_TEST_CASE(auxiliary_sums_wrapping_past_64_bits_are_refused, TempDi
                           "callgrind.out:21: call counts overflow 64 bits");
 }
 
+// Found by fuzz_profile_openvm_metrics: "0e46" took RapidJSON 1.1.0 into clz(0), undefined
+// behaviour that UBSan halts on. Such a number reads as 0 and is refused where a count is due.
+BOOST_FIXTURE_TEST_CASE(json_zero_with_a_large_exponent_is_read_as_zero, TempDir) {
+  require_profile_refused(path / "metrics.json",
+                          R"({"counter":[{"labels":[["group","leaf"]],"metric":"total_cycles","value":0e46}],"gauge":[]})",
+                          "has value 0");
+  nlohmann::json profile = gate::profile_to_json(gate::parse_profile_text(zisk_profile(), "zisk.txt"));
+  const std::string text = replaced(profile.dump(), "\"total\":1000000", "\"total\":0e46");
+  require_profile_refused(path / "profile.json", text, "/total: expected an unsigned integer", "zkgate-json");
+}
+
 // A derived span name ("x (top level)") must not take a name a real label already has, or
 // two spans would be compared as one.
 BOOST_AUTO_TEST_CASE(sp1_derived_span_names_never_collide_with_labels) {
