@@ -54,7 +54,8 @@ void read_box_line(std::string_view line, BoxedSummary& summary, const LineReade
   if (summary.box == "REPORT SUMMARY") {
     if (fields[0] == "STEPS" && fields.size() == 2) summary.steps = number_or_fail(fields[1], "STEPS", in);
     if (fields[0] == "COST" && fields.size() == 2) summary.cost = number_or_fail(fields[1], "COST", in);
-    if (fields[0] == "RAM") summary.ram = std::string(rest_of_line(body, fields[1]));
+    // A bare "RAM" row (found by fuzz_profile_ziskemu: read past the fields) says nothing.
+    if (fields[0] == "RAM" && fields.size() >= 2) summary.ram = std::string(rest_of_line(body, fields[1]));
   } else if (summary.box == "COST DISTRIBUTION SUMMARY") {
     if (fields[0] == "CATEGORY") return;
     if (fields.size() < 3 || fields.back().back() != '%' || !util::parse_percent(fields.back())) {

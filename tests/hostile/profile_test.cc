@@ -122,6 +122,9 @@ BOOST_FIXTURE_TEST_CASE(json_zero_with_a_large_exponent_is_read_as_zero, TempDir
   nlohmann::json profile = gate::profile_to_json(gate::parse_profile_text(zisk_profile(), "zisk.txt"));
   const std::string text = replaced(profile.dump(), "\"total\":1000000", "\"total\":0e46");
   require_profile_refused(path / "profile.json", text, "/total: expected an unsigned integer", "zkgate-json");
+  // Found by fuzz_profile_zkgate_json: 127 significant digits with an exponent indexed past
+  // RapidJSON's table of cached powers (the same full-precision path).
+  require_profile_refused(path / "digits.json", std::string(127, '7') + "22E271", "digits.json", "zkgate-json");
 }
 
 // A derived span name ("x (top level)") must not take a name a real label already has, or
