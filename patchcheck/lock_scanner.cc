@@ -21,13 +21,19 @@ std::optional<std::string_view> plain_string(std::string_view value) {
 
 enum class Section { kTop, kPackage, kUnused };
 
-// Cargo writes ASCII only; anything else (UTF-8, NUL, control bytes) is left to the TOML
-// parser, which validates it and reports the line.
+// Cargo writes ASCII only; anything else (UTF-8, NUL, tabs and other control bytes, DEL, a CR not
+// ending a CRLF line) is left to the TOML parser, which validates it and reports the line. A bare
+// CR inside a quoted value (found by fuzz_cargo_lock) is invalid TOML the fast path accepted.
 bool is_plain_ascii(std::string_view text) {
-  return std::none_of(text.begin(), text.end(), [](char c) {
-    const unsigned char byte = static_cast<unsigned char>(c);
-    return byte >= 0x80 || (byte < 0x20 && byte != '\n' && byte != '\r');
-  });
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x7f) return false;
+    if (byte < 0x20 && byte != '\n' &&
+        (byte != '\r' || i + 1 == text.size() || text[i + 1] != '\n')) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Keys seen in the current table: a repeated key is invalid TOML, which the TOML parser

@@ -202,4 +202,18 @@ BOOST_AUTO_TEST_CASE(hand_edited_layouts_take_the_toml_path) {
   BOOST_TEST(!scan_canonical_lock("[metadata]\n\"checksum a 1\" = \"x\"\n").has_value());
 }
 
+// Found by fuzz_cargo_lock: a bare CR inside a quoted value is invalid TOML that the fast path
+// used to accept. CRLF line endings still take the fast path.
+BOOST_AUTO_TEST_CASE(a_bare_carriage_return_takes_the_toml_path) {
+  const std::string lock = "version = 3\n\n[[package]]\nname = \"a\"\nversion = \"1.0.0\"\n";
+  BOOST_TEST(scan_canonical_lock(lock).has_value());
+  std::string crlf;
+  for (const char c : lock) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  BOOST_TEST(scan_canonical_lock(crlf).has_value());
+  std::string bare_cr = lock;
+  bare_cr.replace(bare_cr.find("1.0.0"), 1, "1\r");
+  BOOST_TEST(!scan_canonical_lock(bare_cr).has_value());
+  BOOST_CHECK_THROW(parse_lock_toml(bare_cr, "Cargo.lock"), InputError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
