@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "patchcheck/report.h"
+#include "util/json_text.h"
 
 namespace zkgate::patchcheck {
 namespace {
@@ -87,7 +88,7 @@ std::string render_json(const AuditResult& result, const CryptoMatrix& matrix, i
       {"skipped", result.skipped},
   };
   // Paths are folder names a PR chooses: invalid UTF-8 is replaced (U+FFFD), never thrown.
-  return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return util::dump_json(document, 2) + "\n";
 }
 
 }  // namespace zkgate::patchcheck

@@ -17,6 +17,7 @@
 #include "gate/report/report_json.h"
 #include "util/file_io.h"
 #include "util/input_error.h"
+#include "util/json_text.h"
 
 namespace zkgate::gate::cli {
 namespace {
@@ -124,7 +125,7 @@ int run_compare(const CompareRequest& given, std::ostream& out, std::ostream& er
                    ? render_optimization_markdown(model)
                    : render_optimization_markdown(model, util::read_file(request.outputs.template_path),
                                                   request.outputs.template_path);
-    json = optimization_to_json(model).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    json = util::dump_json(optimization_to_json(model), 2) + "\n";
     write_optimization_outputs(request.outputs, report, markdown, json, out);
   } else {
     write_report_outputs(report, request.outputs, out);

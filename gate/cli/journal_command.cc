@@ -7,6 +7,7 @@
 #include "gate/journal/journal.h"
 #include "gate/journal/listing.h"
 #include "util/exit_codes.h"
+#include "util/json_text.h"
 
 namespace zkgate::gate::cli {
 namespace {
@@ -51,7 +52,7 @@ int journal_command(int argc, char** argv) {
   if (const std::optional<int> stop = parse_arguments(app, argc, argv, "journal")) return *stop;
   const journal::Listing listing = journal::build_listing(journal::read_journal(journal_dir), policy);
   if (json) {
-    std::cout << journal::listing_to_json(listing).dump(2) << "\n";
+    std::cout << util::dump_json(journal::listing_to_json(listing), 2) << "\n";
   } else if (markdown) {
     std::cout << journal::listing_to_markdown(listing);
   } else {

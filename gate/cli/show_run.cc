@@ -8,6 +8,7 @@
 #include "gate/report/profile_report.h"
 #include "util/exit_codes.h"
 #include "util/file_io.h"
+#include "util/json_text.h"
 
 namespace zkgate::gate::cli {
 
@@ -24,7 +25,7 @@ int run_show(const ShowRequest& request, std::ostream& out) {
   const Profile profile = parse_profile(request.file, request.format);
   const advice::Advice advice = advice::advise(profile, rules, crypto);
 
-  const std::string json = request.json_path.empty() ? "" : profile_report_json(profile, advice).dump(2) + "\n";
+  const std::string json = request.json_path.empty() ? "" : util::dump_json(profile_report_json(profile, advice), 2) + "\n";
   const std::string markdown = request.markdown_path.empty() ? "" : profile_report_markdown(profile, advice);
   const bool stdout_taken = request.json_path == "-" || request.markdown_path == "-";
   if (!request.quiet && !stdout_taken) out << profile_report_text(profile, advice);

@@ -5,6 +5,7 @@
 
 #include "gate/github/comment_body.h"
 #include "gate/github/link_header.h"
+#include "util/json_text.h"
 
 namespace zkgate::github {
 
@@ -45,7 +46,7 @@ json parse_answer(const HttpRequest& request, const HttpResponse& response) {
 
 std::string to_request_body(const std::string& body) {
   // Invalid UTF-8 (say, from a mangled symbol name) becomes U+FFFD instead of failing.
-  return json{{"body", body}}.dump(-1, ' ', false, json::error_handler_t::replace);
+  return util::dump_json(json{{"body", body}});
 }
 
 std::string string_field(const json& object, const char* key) {

@@ -15,6 +15,7 @@
 #include "gate/journal/baseline.h"
 #include "util/file_io.h"
 #include "util/input_error.h"
+#include "util/json_text.h"
 
 namespace zkgate::gate::journal {
 
@@ -116,7 +117,7 @@ RecordedIteration record_iteration(const fs::path& journal_dir, RecordInput inpu
     write_whole(temp / summary.head.stored_as, input.head_content ? *input.head_content : util::read_file(input.head_file));
     if (!input.report_markdown.empty()) write_whole(temp / "report.md", input.report_markdown);
     if (!input.report_json.empty()) write_whole(temp / "report.json", input.report_json);
-    write_whole(temp / "summary.json", summary_to_json(summary).dump(2) + "\n");
+    write_whole(temp / "summary.json", util::dump_json(summary_to_json(summary), 2) + "\n");
 
     const std::string stem = folder_timestamp(now) + "-" + summary.slug;
     for (int attempt = 1; attempt <= kMaxSameNameAttempts; ++attempt) {

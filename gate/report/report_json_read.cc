@@ -2,6 +2,7 @@
 
 #include "gate/report/report_json.h"
 #include "util/input_error.h"
+#include "util/json_text.h"
 
 namespace zkgate::gate {
 namespace {
@@ -217,18 +218,7 @@ Report report_from_json(const nlohmann::json& document, const std::string& sourc
 }
 
 Report report_from_json_text(std::string_view text, const std::string& source) {
-  json document;
-  try {
-    document = json::parse(text);
-  } catch (const json::parse_error& e) {
-    // Byte offset -> line, so the error points into the file like every other input error.
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < text.size() && i + 1 < e.byte; ++i) {
-      if (text[i] == '\n') ++line;
-    }
-    throw util::InputError({source, line, 0}, fmt::format("not valid JSON: {}", e.what()),
-                           "expected a zkgate report written by gate --json");
-  }
+  const json document = util::parse_json_input(text, source, "expected a zkgate report written by gate --json");
   return report_from_json(document, source);
 }
 

@@ -1,6 +1,7 @@
 #include "gate/report/report_json.h"
 
 #include "util/exit_codes.h"
+#include "util/json_text.h"
 
 namespace zkgate::gate {
 namespace {
@@ -134,7 +135,7 @@ nlohmann::json report_to_json(const Report& report) {
 
 std::string report_to_json_text(const Report& report) {
   // Replacement of invalid UTF-8 keeps a report with a mangled symbol writable.
-  return report_to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return util::dump_json(report_to_json(report), 2) + "\n";
 }
 
 }  // namespace zkgate::gate

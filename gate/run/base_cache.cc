@@ -9,6 +9,7 @@
 #include "gate/run/digest.h"
 #include "util/file_io.h"
 #include "util/input_error.h"
+#include "util/json_text.h"
 
 namespace zkgate::gate::run {
 
@@ -53,7 +54,7 @@ std::string check_entry(const std::string& text, const CacheKey& key, CachedProf
 
 }  // namespace
 
-std::string CacheKey::id() const { return digest_bytes(key_json(*this).dump()); }
+std::string CacheKey::id() const { return digest_bytes(util::dump_json(key_json(*this))); }
 
 BaseCache::BaseCache(fs::path dir) : dir_(std::move(dir)) {}
 
@@ -91,7 +92,7 @@ void BaseCache::store(const CacheKey& key, const CachedProfile& profile) const {
                                  {"format", profile.format},
                                  {"payload_bytes", profile.content.size()},
                                  {"payload_digest", digest_bytes(profile.content)}};
-  util::atomic_write_file(entry_path(key), header.dump() + "\n" + profile.content);
+  util::atomic_write_file(entry_path(key), util::dump_json(header) + "\n" + profile.content);
 }
 
 fs::path default_cache_dir() {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "gate/suite/suite_json.h"
+#include "util/json_text.h"
 
 namespace zkgate::gate::suite {
 
@@ -89,7 +90,7 @@ namespace {
 
 // Workload names are file names a PR chooses: invalid UTF-8 is replaced (U+FFFD), never thrown.
 std::string dump_json(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return util::dump_json(value);
 }
 
 }  // namespace

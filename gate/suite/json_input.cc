@@ -4,6 +4,7 @@
 
 #include "util/file_io.h"
 #include "util/input_error.h"
+#include "util/json_text.h"
 
 namespace zkgate::gate::suite {
 
@@ -24,34 +25,10 @@ std::string escape_pointer_token(std::string_view key) {
   return out;
 }
 
-util::SourceLocation location_of_byte(const std::string& text, std::size_t byte, const std::string& file) {
-  util::SourceLocation where{file, 1, 1};
-  const std::size_t end = std::min(byte, text.size());
-  for (std::size_t i = 0; i < end; ++i) {
-    if (text[i] == '\n') {
-      ++where.line;
-      where.column = 1;
-    } else {
-      ++where.column;
-    }
-  }
-  return where;
-}
-
 }  // namespace
 
 nlohmann::json parse_json_text(const std::string& text, const std::string& file) {
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // e.byte is 1-based and points just past the offending character.
-    const std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-    std::string what = e.what();
-    const std::size_t colon = what.find(": ", what.find("parse error"));
-    if (colon != std::string::npos) what = what.substr(colon + 2);
-    throw util::InputError(location_of_byte(text, byte, file), "invalid JSON: " + what,
-                           "the file is truncated or not JSON; regenerate it");
-  }
+  return util::parse_json_input(text, file, "the file is truncated or not JSON; regenerate it");
 }
 
 nlohmann::json read_json_file(const std::filesystem::path& path) {

@@ -16,6 +16,7 @@
 #include "util/exit_codes.h"
 #include "util/file_io.h"
 #include "util/input_error.h"
+#include "util/json_text.h"
 
 namespace zkgate::gate::suite {
 
@@ -105,7 +106,7 @@ int run_suite_compare(const std::filesystem::path& base, const std::filesystem::
 }
 
 void write_suite_json(const Suite& suite, const std::string& path, std::ostream& out) {
-  util::write_output(path, suite_to_json(suite).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", out);
+  util::write_output(path, util::dump_json(suite_to_json(suite), 2) + "\n", out);
 }
 
 int run_suite_merge(const std::vector<std::filesystem::path>& shards, const std::string& json_path,

@@ -59,8 +59,10 @@ BOOST_AUTO_TEST_CASE(not_ranked_is_null_not_zero) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_documents_are_refused_with_their_path) {
-  BOOST_TEST(error_of("{\n\"schema\": }").find("result.json:2: not valid JSON") == 0u);
+  BOOST_TEST(error_of("{\n\"schema\": }").find("result.json:2:11: invalid JSON: syntax error") == 0u);
   BOOST_TEST(error_of("[]").find("expected a JSON object") != std::string::npos);
+  // nlohmann throws out_of_range for it, which escaped as a crash (fuzz_report_json in CI).
+  BOOST_TEST(error_of(R"({"schema": 1e400})").find("result.json:1:12: invalid JSON: number overflow") == 0u);
   BOOST_TEST(error_of(R"({"schema": "other"})").find("/schema") != std::string::npos);
   json document = report_to_json(zkgate::test::risc0_improvement_report());
   document["schema_version"] = 99;

@@ -173,6 +173,12 @@ BOOST_FIXTURE_TEST_CASE(hostile_symbol_names_render_as_valid_utf8_without_contro
   const BinaryResult text_names = compare_with_all_outputs(path, path / "base.txt", path / "head.txt");
   BOOST_TEST(text_names.exit_code == util::kExitOk);
   BOOST_TEST(text_names.output.find("guest::m\xEF\xBF\xBD" "a") != std::string::npos);
+  // gate show --json once stopped at nlohmann's "invalid UTF-8 byte" (type_error 316), exit 2.
+  const BinaryResult shown = run_binary(gate_binary(), {"show", (path / "head.txt").string(), "--json", (path / "show.json").string()},
+                                        path / "show-output.txt");
+  BOOST_TEST(shown.exit_code == util::kExitOk, shown.output);
+  BOOST_TEST(is_valid_utf8(path / "show.json"));
+  BOOST_TEST(nlohmann::json::accept(util::read_file(path / "show.json")));
 
   gate::Profile profile = gate::parse_profile_text(zisk_profile(), "head.json");
   profile.functions.at(0).name = std::string("a\0b\x1b[2J\n::error::forged", 24);
