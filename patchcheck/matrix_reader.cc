@@ -334,7 +334,16 @@ CryptoMatrix MatrixReader::read(std::string_view text) {
 
 CryptoMatrix CryptoMatrix::parse(std::string_view yaml_text, const std::string& origin) {
   MatrixReader reader(origin);
-  return reader.read(yaml_text);
+  try {
+    return reader.read(yaml_text);
+  } catch (const YAML::Exception& error) {
+    // The reader checks kinds before converting; this is the net for any yaml-cpp conversion it
+    // did not foresee (fuzzing found two: InvalidNode from Mark(), "bad conversion"), so a
+    // matrix is always refused with file:line, never with an escaped exception.
+    throw util::InputError({origin, error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.line) + 1,
+                            error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.column) + 1},
+                           "invalid crypto matrix: " + error.msg);
+  }
 }
 
 }  // namespace zkgate::patchcheck

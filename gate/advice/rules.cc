@@ -162,7 +162,9 @@ std::string_view rule_kind_name(RuleKind kind) {
   return "unknown";
 }
 
-RuleSet parse_rules(std::string_view text, const std::string& source_name) {
+namespace {
+
+RuleSet parse_rules_unguarded(std::string_view text, const std::string& source_name) {
   Reader reader(source_name);
   YAML::Node root;
   try {
@@ -217,6 +219,19 @@ RuleSet parse_rules(std::string_view text, const std::string& source_name) {
                            "add `rules:` or `extends: default`; to switch advice off, disable the rules by id");
   }
   return set;
+}
+
+}  // namespace
+
+RuleSet parse_rules(std::string_view text, const std::string& source_name) {
+  try {
+    return parse_rules_unguarded(text, source_name);
+  } catch (const YAML::Exception& e) {
+    // The net for a yaml-cpp conversion the reader's kind checks did not foresee.
+    throw util::InputError({source_name, e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.line) + 1,
+                            e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.column) + 1},
+                           "invalid rules file: " + e.msg);
+  }
 }
 
 RuleSet load_rules(const std::filesystem::path& path) {

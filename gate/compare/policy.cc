@@ -214,7 +214,13 @@ Policy Policy::for_case(const std::string& case_name) const {
 
 Policy load_policy_yaml(const YAML::Node& thresholds, const std::string& file) {
   Policy policy;
-  apply_thresholds(policy, thresholds, file);
+  try {
+    apply_thresholds(policy, thresholds, file);
+  } catch (const YAML::Exception& e) {
+    // The net for a yaml-cpp conversion the checks above did not foresee: still file:line.
+    throw util::InputError({file, e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.line + 1), 0},
+                           fmt::format("invalid thresholds: {}", e.msg));
+  }
   return policy;
 }
 
