@@ -128,6 +128,45 @@ BOOST_AUTO_TEST_CASE(json_tokens_across_the_chunk_boundary) {
   }
 }
 
+// json_sax copies a string's plain bytes 16 at a time up to the chunk's last byte and skips
+// short whitespace gaps inline: a quote, an escape, a control byte or a non-ASCII byte at any
+// position of a 16-byte block, on either side of the 64 KiB boundary, and gaps of every
+// length across it, must read as RapidJSON's byte loop reads them.
+BOOST_AUTO_TEST_CASE(json_long_strings_and_gaps_across_the_chunk_boundary) {
+  const std::string plain = "abcdefghijklmnopqrstuvwxyz0123456789ABCD";  // 40 bytes
+  const std::string head = "{\"counter\": [{\"metric\": \"total_cycles\", \"value\": \"1\", \"labels\": [[\"group\", \"";
+  for (const std::size_t shift : {0, 1, 7, 15, 16, 17, 31, 39}) {
+    for (const std::size_t at : {0, 1, 15, 16, 17, 39}) {
+      const std::string padding(65536 - head.size() - shift, ' ');
+      const auto name_of = [&](const std::string& special) {
+        const std::string text = "{" + padding + head.substr(1) + plain.substr(0, at) + special + plain.substr(at) + "\"]]}]}";
+        return parse_profile_text(text, "doc.json", "openvm-metrics").functions.at(0).name;
+      };
+      BOOST_TEST_CONTEXT("shift " << shift << ", special byte at " << at) {
+        BOOST_TEST(name_of("") == plain);
+        BOOST_TEST(name_of("\\\"") == plain.substr(0, at) + "\"" + plain.substr(at));
+        BOOST_TEST(name_of("\\n\\u00e9") == plain.substr(0, at) + "\n\xC3\xA9" + plain.substr(at));
+        BOOST_TEST(name_of("\xC3\xA9\x7F") == plain.substr(0, at) + "\xC3\xA9\x7F" + plain.substr(at));
+        const std::string raw_control = "{" + padding + head.substr(1) + plain.substr(0, at) + "\x01" + plain + "\"]]}]}";
+        const std::size_t column = raw_control.find('\x01') + 1;
+        BOOST_TEST(text_error(raw_control, "openvm-metrics").find("doc.json: parse error at line 1, column " + std::to_string(column) + ":") == 0u);
+      }
+    }
+  }
+  for (std::size_t length = 0; length <= 40; ++length) {
+    for (const std::size_t shift : {0, 5, 16, 33}) {
+      std::string gap;
+      for (std::size_t i = 0; i < length; ++i) gap += " \n\t\r"[i % 4];
+      const std::string text = "{\"counter\":" + std::string(65536 - 11 - shift, ' ') + "[" + gap + "{" + gap + "\"metric\"" + gap + ":" +
+                               gap + "\"total_cycles\"," + gap + "\"labels\": [[\"group\", \"g\"]], \"value\": \"7\"" + gap + "}" + gap +
+                               "]" + gap + "}" + gap;
+      BOOST_TEST_CONTEXT("gap " << length << ", shift " << shift) {
+        BOOST_TEST(parse_profile_text(text, "doc.json", "openvm-metrics").total == 7u);
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(json_strings_must_be_utf8) {
   const auto with_group = [](const std::string& group) {
     return R"({"counter": [{"metric": "total_cycles", "labels": [["group", ")" + group + R"("]], "value": "5"}]})";
