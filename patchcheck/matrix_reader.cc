@@ -8,6 +8,7 @@
 
 #include "patchcheck/matrix.h"
 #include "patchcheck/source_url.h"
+#include "util/yaml_location.h"
 
 namespace zkgate::patchcheck {
 
@@ -42,9 +43,7 @@ class MatrixReader {
 util::SourceLocation MatrixReader::where(const YAML::Node& node) const {
   // A missing key looked up on a const node is an invalid node, whose Mark() throws.
   if (!node.IsDefined()) return {origin_, 0, 0};
-  const YAML::Mark mark = node.Mark();
-  if (mark.is_null()) return {origin_, 0, 0};
-  return {origin_, static_cast<std::size_t>(mark.line) + 1, static_cast<std::size_t>(mark.column) + 1};
+  return util::yaml_location(origin_, node.Mark());
 }
 
 void MatrixReader::fail(const YAML::Node& node, const std::string& message, std::string hint) const {
@@ -340,9 +339,7 @@ CryptoMatrix CryptoMatrix::parse(std::string_view yaml_text, const std::string& 
     // The reader checks kinds before converting; this is the net for any yaml-cpp conversion it
     // did not foresee (fuzzing found two: InvalidNode from Mark(), "bad conversion"), so a
     // matrix is always refused with file:line, never with an escaped exception.
-    throw util::InputError({origin, error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.line) + 1,
-                            error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.column) + 1},
-                           "invalid crypto matrix: " + error.msg);
+    throw util::InputError(util::yaml_location(origin, error.mark), "invalid crypto matrix: " + error.msg);
   }
 }
 

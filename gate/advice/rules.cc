@@ -8,6 +8,7 @@
 
 #include "util/bounded_regex.h"
 #include "util/file_io.h"
+#include "util/yaml_location.h"
 
 namespace zkgate::gate::advice {
 
@@ -24,9 +25,7 @@ class Reader {
   explicit Reader(std::string source) : source_(std::move(source)) {}
 
   util::SourceLocation at(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.line < 0) return {source_};
-    return {source_, static_cast<std::size_t>(mark.line) + 1, static_cast<std::size_t>(mark.column) + 1};
+    return util::yaml_location(source_, node.Mark());
   }
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message, std::string hint = {}) const {
@@ -228,9 +227,7 @@ RuleSet parse_rules(std::string_view text, const std::string& source_name) {
     return parse_rules_unguarded(text, source_name);
   } catch (const YAML::Exception& e) {
     // The net for a yaml-cpp conversion the reader's kind checks did not foresee.
-    throw util::InputError({source_name, e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.line) + 1,
-                            e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.column) + 1},
-                           "invalid rules file: " + e.msg);
+    throw util::InputError(util::yaml_location(source_name, e.mark), "invalid rules file: " + e.msg);
   }
 }
 

@@ -9,14 +9,13 @@
 #include "util/file_io.h"
 #include "util/input_error.h"
 #include "util/numbers.h"
+#include "util/yaml_location.h"
 
 namespace zkgate::gate {
 namespace {
 
 util::SourceLocation location(const YAML::Node& node, const std::string& file) {
-  const YAML::Mark mark = node.Mark();
-  if (mark.is_null()) return {file, 0, 0};
-  return {file, static_cast<std::size_t>(mark.line + 1), static_cast<std::size_t>(mark.column + 1)};
+  return util::yaml_location(file, node.Mark());
 }
 
 std::string line_of(const YAML::Node& node, const std::string& file) {
@@ -218,8 +217,7 @@ Policy load_policy_yaml(const YAML::Node& thresholds, const std::string& file) {
     apply_thresholds(policy, thresholds, file);
   } catch (const YAML::Exception& e) {
     // The net for a yaml-cpp conversion the checks above did not foresee: still file:line.
-    throw util::InputError({file, e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.line + 1), 0},
-                           fmt::format("invalid thresholds: {}", e.msg));
+    throw util::InputError(util::yaml_location(file, e.mark), fmt::format("invalid thresholds: {}", e.msg));
   }
   return policy;
 }

@@ -1,4 +1,5 @@
 #include "gate/run/config.h"
+#include "util/yaml_location.h"
 
 #include <algorithm>
 #include <charconv>
@@ -11,8 +12,7 @@ namespace zkgate::gate::run {
 namespace {
 
 util::SourceLocation location_of(const std::string& source, const YAML::Mark& mark) {
-  if (mark.is_null()) return {source};
-  return {source, static_cast<std::size_t>(mark.line) + 1, static_cast<std::size_t>(mark.column) + 1};
+  return util::yaml_location(source, mark);
 }
 
 [[noreturn]] void fail(const std::string& source, const YAML::Node& node, const std::string& message,
